@@ -1,0 +1,47 @@
+import type { Config } from 'jest';
+
+/** One jest project per workspace, each with its display name; sources are tested directly (no build needed). */
+const workspaces = [
+  'packages/config',
+  'packages/errors',
+  'packages/identity',
+  'packages/db',
+  'packages/server',
+  'packages/testing',
+  'services/family',
+  'services/employment',
+  'services/health',
+  'services/economy',
+  'services/reminders',
+  'gateway',
+  'packages/devstack',
+];
+
+const base: Config = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/../../tsconfig.test.json' }] },
+  moduleNameMapper: {
+    '^@helhed/(config|errors|identity|db|server|testing|devstack)$': '<rootDir>/../../packages/$1/src',
+    '^@helhed/(family|employment|health|economy|reminders)$': '<rootDir>/../../services/$1/src',
+    '^@helhed/gateway$': '<rootDir>/../../gateway/src',
+  },
+  testMatch: ['<rootDir>/src/**/*.test.ts'],
+  testTimeout: 60_000,
+};
+
+const config: Config = {
+  projects: workspaces.map((dir) => {
+    const depth = dir.split('/').length;
+    const up = depth === 1 ? '..' : '../..';
+    const rewrite = (s: string) => s.replace('<rootDir>/../..', `<rootDir>/${up}`);
+    return {
+      ...base,
+      displayName: dir.split('/').pop(),
+      rootDir: `<rootDir>/${dir}`,
+      transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: rewrite('<rootDir>/../../tsconfig.test.json') }] },
+      moduleNameMapper: Object.fromEntries(Object.entries(base.moduleNameMapper ?? {}).map(([k, v]) => [k, rewrite(v as string)])),
+    } as Config;
+  }) as Config['projects'],
+};
+
+export default config;

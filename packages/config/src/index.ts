@@ -1,0 +1,89 @@
+import { z } from 'zod';
+
+/**
+ * Thrown when the process environment does not satisfy a service's settings.
+ * The message lists every missing or bad setting by its variable name, so an
+ * operator can fix them all at once instead of one restart per mistake.
+ */
+export class ConfigError extends Error {
+  constructor(
+    readonly service: string,
+    readonly problems: string[],
+  ) {
+    super(
+      `${service}: the configuration is not valid:\n` +
+        problems.map((p) => `  - ${p}`).join('\n') +
+        '\nSee the configuration table in README.md.',
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+export type Environment = Record<string, string | undefined>;
+
+export const isProduction = (env: Environment = process.env): boolean => env.NODE_ENV === 'production';
+
+/**
+ * Reads and validates settings with a zod object schema keyed by environment
+ * variable names. Empty strings count as unset.
+ */
+export function loadConfig<S extends z.ZodObject>(
+  service: string,
+  schema: S,
+  env: Environment = process.env,
+): z.infer<S> {
+  const input: Record<string, string> = {};
+  for (const key of Object.keys(schema.shape)) {
+    const value = env[key];
+    if (value !== undefined && value !== '') input[key] = value;
+  }
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    throw new ConfigError(
+      service,
+      result.error.issues.map((issue) => {
+        const key = issue.path.join('.');
+        return input[key] === undefined ? `${key} is required (${issue.message})` : `${key}: ${issue.message}`;
+      }),
+    );
+  }
+  return result.data;
+}
+
+/** Settings every service shares. */
+export const commonSettings = {
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+};
+
+export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+
+export const postgresUrl = z
+  .string()
+  .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// URL');
+
+export const httpUrl = z.string().refine((v) => /^https?:\/\//.test(v), 'must be an http(s):// URL');
+
+/** A secret of at least 32 characters; the development default is refused in production. */
+export const secret = (devDefault: string) =>
+  z
+    .string()
+    .min(32, 'must be at least 32 characters')
+    .default(devDefault);
+
+/**
+ * Requires a setting to be present in production: given the raw environment,
+ * returns the names of settings that were left to their development defaults.
+ */
+export function requireInProduction(service: string, env: Environment, names: string[]): void {
+  if (!isProduction(env)) return;
+  const missing = names.filter((n) => env[n] === undefined || env[n] === '');
+  if (missing.length > 0) {
+    throw new ConfigError(
+      service,
+      missing.map((n) => `${n} is required in production (the development default is not allowed)`),
+    );
+  }
+}
+
+export { z };

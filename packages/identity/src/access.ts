@@ -1,0 +1,45 @@
+import { ForbiddenError, UnauthenticatedError } from '@helhed/errors';
+import { Department, Identity } from './identity';
+
+/** The categories of a person's data the sharing rules speak of. */
+export const DATA_CATEGORIES = ['BASIC', 'SOCIAL', 'EMPLOYMENT', 'HEALTH', 'ECONOMY'] as const;
+export type DataCategory = (typeof DATA_CATEGORIES)[number];
+
+/** The department that owns (registers) each category. */
+export const CATEGORY_OWNER: Record<DataCategory, Department> = {
+  BASIC: 'FAMILY',
+  SOCIAL: 'FAMILY',
+  EMPLOYMENT: 'JOBCENTER',
+  HEALTH: 'HEALTH',
+  ECONOMY: 'ECONOMY',
+};
+
+export interface AccessRequest {
+  /** The municipality that owns the data. */
+  municipality: string;
+  category: DataCategory;
+  operation: 'read' | 'write';
+  /** What is being accessed, for the error message (never personal data). */
+  what: string;
+}
+
+/**
+ * The one authorisation point every resolver that returns or changes a
+ * person's data passes. Today's rules (the consent and team rules are added
+ * here, in one place):
+ * - a caller sees only their own municipality; national monitors see no person;
+ * - a category is written only by the department that owns it;
+ * - health details are read only by the health department.
+ */
+export function authorize(identity: Identity | undefined, request: AccessRequest): void {
+  if (!identity) throw new UnauthenticatedError();
+  if (identity.roles.includes('NATIONAL_MONITOR') && identity.roles.length === 1)
+    throw new ForbiddenError(`National monitors see aggregates only, not ${request.what}`);
+  if (identity.municipality !== request.municipality)
+    throw new ForbiddenError(`${request.what} belongs to another municipality`);
+  const owner = CATEGORY_OWNER[request.category];
+  if (request.operation === 'write' && identity.department !== owner)
+    throw new ForbiddenError(`Only the ${owner} department may change ${request.what}`);
+  if (request.operation === 'read' && request.category === 'HEALTH' && identity.department !== 'HEALTH')
+    throw new ForbiddenError(`Health details (${request.what}) are visible to the HEALTH department only`);
+}

@@ -1,0 +1,4 @@
+export * from './identity';
+export * from './forwarded';
+export * from './caller-token';
+export * from './access';

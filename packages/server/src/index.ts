@@ -1,0 +1,6 @@
+export * from './logger';
+export * from './errors';
+export * from './http';
+export * from './subgraph';
+export * from './scalars';
+export * from './run';

@@ -1,0 +1,36 @@
+import { ConfigError } from '@helhed/config';
+
+/**
+ * The entry point of a service process: starts it, reports a bad configuration
+ * as one clear message (no stack trace), and on SIGINT/SIGTERM closes it
+ * (stops taking requests, finishes those in flight, closes pools) before exit.
+ */
+export function runService(name: string, start: () => Promise<{ close(): Promise<void> }>): void {
+  start()
+    .then((running) => {
+      let stopping = false;
+      const stop = (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        const force = setTimeout(() => {
+          console.error(`[${name}] did not stop within 10 s after ${signal}; exiting`);
+          process.exit(1);
+        }, 10_000);
+        force.unref();
+        running
+          .close()
+          .then(() => process.exit(0))
+          .catch((error: unknown) => {
+            console.error(`[${name}] failed to stop cleanly`, error);
+            process.exit(1);
+          });
+      };
+      process.on('SIGINT', () => stop('SIGINT'));
+      process.on('SIGTERM', () => stop('SIGTERM'));
+    })
+    .catch((error: unknown) => {
+      if (error instanceof ConfigError) console.error(error.message);
+      else console.error(`[${name}] failed to start:`, error instanceof Error ? error.message : error);
+      process.exit(1);
+    });
+}

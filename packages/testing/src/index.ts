@@ -1,0 +1,4 @@
+export * from './database';
+export * from './smtp';
+export * from './identities';
+export * from './graphql-client';

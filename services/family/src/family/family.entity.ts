@@ -1,0 +1,27 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export type FamilyStatus = 'INTAKE' | 'ACTIVE' | 'CLOSED';
+
+@Entity('family')
+export class FamilyEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'municipality_code', type: 'char', length: 3 })
+  municipalityCode: string;
+
+  @Column({ name: 'case_reference', type: 'text' })
+  caseReference: string;
+
+  @Column('text')
+  status: FamilyStatus;
+
+  @Column({ name: 'enrolment_date', type: 'date', nullable: true })
+  enrolmentDate: string | null;
+
+  @Column({ name: 'created_by', type: 'text' })
+  createdBy: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,5 @@
+import { runService } from '@helhed/server';
+import { loadFamilyConfig } from './config';
+import { startFamilyService } from './service';
+
+runService('family', () => startFamilyService(loadFamilyConfig()));
