@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger as SqlLogger } from 'typeorm';
+import {
+  createTestDatabase,
+  gatewayHeaders,
+  identity,
+  postGraphQL,
+  queryDatabase,
+  TEST_SECRETS,
+  type TestDatabase,
+} from '@helhed/testing';
+import { startEmploymentService, type RunningEmploymentService } from './index';
+
+const RECORD = `mutation($input: RecordBenefitPeriodInput!) {
+  recordBenefitPeriod(input: $input) { id type from to person { id } }
+}`;
+const PERIODS_OF = `query($r: [_Any!]!) {
+  _entities(representations: $r) { ... on Person { id benefitPeriods { type from to } } }
+}`;
+const PERIOD = `query($id: ID!) { benefitPeriod(id: $id) { id type from to person { id } } }`;
+
+/** Counts the SQL statements that read benefit periods. */
+const statements: string[] = [];
+const sqlLogger: SqlLogger = {
+  logQuery: (query) => {
+    statements.push(query);
+  },
+  logQueryError: () => undefined,
+  logQuerySlow: () => undefined,
+  logSchemaBuild: () => undefined,
+  logMigration: () => undefined,
+  log: () => undefined,
+};
+
+describe('employment subgraph', () => {
+  let db: TestDatabase;
+  let service: RunningEmploymentService;
+  const jobcenter = identity('JOBCENTER');
+
+  beforeAll(async () => {
+    db = await createTestDatabase('employment');
+    service = await startEmploymentService(
+      {
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'silent',
+        PORT: 0,
+        DATABASE_URL: db.url,
+        IDENTITY_SIGNING_SECRET: TEST_SECRETS.identity,
+      },
+      { sqlLogger },
+    );
+  });
+
+  afterAll(async () => {
+    await service?.close();
+    await db?.drop();
+  });
+
+  const record = async (input: Record<string, unknown>, who = jobcenter) =>
+    postGraphQL(service.url, RECORD, { input }, await gatewayHeaders(who));
+  const periodsOf = async (personIds: string[], who = jobcenter) =>
+    postGraphQL(
+      service.url,
+      PERIODS_OF,
+      { r: personIds.map((id) => ({ __typename: 'Person', id })) },
+      await gatewayHeaders(who),
+    );
+  const rowsOf = (personId: string) =>
+    queryDatabase(db.url, 'SELECT * FROM benefit_period WHERE person_id = $1', [personId]);
+
+  it('records benefit periods and reads them back on the person, oldest first', async () => {
+    const personId = randomUUID();
+    const later = await record({ personId, type: 'SYGEDAGPENGE', from: '2026-03-01' });
+    expect(later.errors).toBeUndefined();
+    expect(later.data?.recordBenefitPeriod).toMatchObject({
+      type: 'SYGEDAGPENGE',
+      from: '2026-03-01',
+      to: null,
+      person: { id: personId },
+    });
+    const earlier = await record({ personId, type: 'KONTANTHJAELP', from: '2025-06-01', to: '2026-02-28' });
+    expect(earlier.errors).toBeUndefined();
+
+    const read = await periodsOf([personId]);
+    expect(read.errors).toBeUndefined();
+    expect(read.data?._entities).toEqual([
+      {
+        id: personId,
+        benefitPeriods: [
+          { type: 'KONTANTHJAELP', from: '2025-06-01', to: '2026-02-28' },
+          { type: 'SYGEDAGPENGE', from: '2026-03-01', to: null },
+        ],
+      },
+    ]);
+
+    const [row] = await rowsOf(personId).then((rows) => rows.filter((r) => r.type === 'KONTANTHJAELP'));
+    expect(row).toMatchObject({ municipality_code: '630', recorded_by: jobcenter.userId });
+
+    const byId = await postGraphQL(
+      service.url,
+      PERIOD,
+      { id: earlier.data?.recordBenefitPeriod.id },
+      await gatewayHeaders(jobcenter),
+    );
+    expect(byId.data?.benefitPeriod).toEqual({ ...earlier.data?.recordBenefitPeriod });
+  });
+
+  it('reads the periods of many persons with one statement', async () => {
+    const personIds = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    for (const [i, personId] of personIds.entries()) {
+      expect((await record({ personId, type: 'UDDANNELSESHJAELP', from: `2026-0${i + 1}-01` })).errors).toBeUndefined();
+    }
+    statements.length = 0;
+    const read = await periodsOf(personIds);
+    expect(read.errors).toBeUndefined();
+    expect(read.data?._entities.map((p: { benefitPeriods: unknown[] }) => p.benefitPeriods.length)).toEqual([
+      1, 1, 1, 1,
+    ]);
+    expect(statements.filter((s) => /benefit_period/.test(s))).toHaveLength(1);
+  });
+
+  it('refuses an end date before the start date and writes nothing', async () => {
+    const personId = randomUUID();
+    const result = await record({ personId, type: 'KONTANTHJAELP', from: '2026-03-01', to: '2026-02-01' });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.to' });
+    expect(result.errors?.[0]?.message).toMatch(/end date is before the start date/);
+    expect(await rowsOf(personId)).toHaveLength(0);
+  });
+
+  it('refuses a person id that is not a UUID', async () => {
+    const result = await record({ personId: 'not-a-uuid', type: 'KONTANTHJAELP', from: '2026-03-01' });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.personId' });
+  });
+
+  it('lets only the jobcenter record benefit periods', async () => {
+    const personId = randomUUID();
+    const result = await record({ personId, type: 'KONTANTHJAELP', from: '2026-03-01' }, identity('FAMILY'));
+    expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await rowsOf(personId)).toHaveLength(0);
+  });
+
+  it('shows another municipality nothing', async () => {
+    const personId = randomUUID();
+    const recorded = await record({ personId, type: 'FLEKSJOB', from: '2026-01-01' });
+    const elsewhere = identity('JOBCENTER', { municipality: '101' });
+
+    const read = await periodsOf([personId], elsewhere);
+    expect(read.errors).toBeUndefined();
+    expect(read.data?._entities).toEqual([{ id: personId, benefitPeriods: [] }]);
+
+    const byId = await postGraphQL(
+      service.url,
+      PERIOD,
+      { id: recorded.data?.recordBenefitPeriod.id },
+      await gatewayHeaders(elsewhere),
+    );
+    expect(byId.errors).toBeUndefined();
+    expect(byId.data?.benefitPeriod).toBeNull();
+  });
+
+  it('shows a national monitor no person', async () => {
+    const read = await periodsOf([randomUUID()], identity('JOBCENTER', { roles: ['NATIONAL_MONITOR'] }));
+    expect(read.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('refuses a request that did not come through the gateway', async () => {
+    const result = await postGraphQL(service.url, PERIODS_OF, { r: [{ __typename: 'Person', id: randomUUID() }] });
+    expect(result.status).toBe(401);
+    expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});

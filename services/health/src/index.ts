@@ -1,0 +1,7 @@
+export {
+  startHealthService,
+  HEALTH_SERVICE_DIR,
+  type RunningHealthService,
+  type HealthServiceOptions,
+} from './service';
+export { loadHealthConfig, type HealthConfig } from './config';

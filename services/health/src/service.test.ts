@@ -1,0 +1,195 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger as SqlLogger } from 'typeorm';
+import {
+  createTestDatabase,
+  gatewayHeaders,
+  identity,
+  postGraphQL,
+  queryDatabase,
+  TEST_SECRETS,
+  type TestDatabase,
+} from '@helhed/testing';
+import { todayInDenmark } from './dates';
+import { startHealthService, type RunningHealthService } from './index';
+
+const RECORD = `mutation($input: RecordHealthAssessmentInput!) {
+  recordHealthAssessment(input: $input) {
+    id assessedOn assessedBy physical mental substanceUse recommendations summaryForTeam person { id }
+  }
+}`;
+const ASSESSMENTS_OF = `query($r: [_Any!]!) {
+  _entities(representations: $r) { ... on Person { id healthAssessments { assessedOn summaryForTeam } } }
+}`;
+const ASSESSMENT = `query($id: ID!) { healthAssessment(id: $id) { id assessedOn summaryForTeam } }`;
+
+const statements: string[] = [];
+const sqlLogger: SqlLogger = {
+  logQuery: (query) => {
+    statements.push(query);
+  },
+  logQueryError: () => undefined,
+  logQuerySlow: () => undefined,
+  logSchemaBuild: () => undefined,
+  logMigration: () => undefined,
+  log: () => undefined,
+};
+
+describe('health subgraph', () => {
+  let db: TestDatabase;
+  let service: RunningHealthService;
+  const coordinator = identity('HEALTH');
+
+  beforeAll(async () => {
+    db = await createTestDatabase('health');
+    service = await startHealthService(
+      {
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'silent',
+        PORT: 0,
+        DATABASE_URL: db.url,
+        IDENTITY_SIGNING_SECRET: TEST_SECRETS.identity,
+      },
+      { sqlLogger },
+    );
+  });
+
+  afterAll(async () => {
+    await service?.close();
+    await db?.drop();
+  });
+
+  const record = async (input: Record<string, unknown>, who = coordinator) =>
+    postGraphQL(service.url, RECORD, { input }, await gatewayHeaders(who));
+  const assessmentsOf = async (personIds: string[], who = coordinator) =>
+    postGraphQL(
+      service.url,
+      ASSESSMENTS_OF,
+      { r: personIds.map((id) => ({ __typename: 'Person', id })) },
+      await gatewayHeaders(who),
+    );
+  const rowsOf = (personId: string) =>
+    queryDatabase(db.url, 'SELECT * FROM health_assessment WHERE person_id = $1', [personId]);
+
+  it('records health assessments and reads them back on the person, newest first', async () => {
+    const personId = randomUUID();
+    const older = await record({
+      personId,
+      assessedOn: '2026-01-15',
+      physical: 'Back pain',
+      substanceUse: '',
+      summaryForTeam: 'Can take part in short activities.',
+    });
+    expect(older.errors).toBeUndefined();
+    expect(older.data?.recordHealthAssessment).toMatchObject({
+      assessedOn: '2026-01-15',
+      assessedBy: coordinator.userId,
+      physical: 'Back pain',
+      mental: null,
+      substanceUse: null,
+      summaryForTeam: 'Can take part in short activities.',
+      person: { id: personId },
+    });
+    const today = todayInDenmark();
+    expect(
+      (await record({ personId, assessedOn: today, summaryForTeam: 'Ready for an internship.' })).errors,
+    ).toBeUndefined();
+
+    const read = await assessmentsOf([personId]);
+    expect(read.errors).toBeUndefined();
+    expect(read.data?._entities).toEqual([
+      {
+        id: personId,
+        healthAssessments: [
+          { assessedOn: today, summaryForTeam: 'Ready for an internship.' },
+          { assessedOn: '2026-01-15', summaryForTeam: 'Can take part in short activities.' },
+        ],
+      },
+    ]);
+
+    const byId = await postGraphQL(
+      service.url,
+      ASSESSMENT,
+      { id: older.data?.recordHealthAssessment.id },
+      await gatewayHeaders(coordinator),
+    );
+    expect(byId.data?.healthAssessment).toMatchObject({ assessedOn: '2026-01-15' });
+    expect(await rowsOf(personId)).toHaveLength(2);
+  });
+
+  it('reads the assessments of many persons with one statement', async () => {
+    const personIds = [randomUUID(), randomUUID(), randomUUID()];
+    for (const personId of personIds) {
+      expect((await record({ personId, assessedOn: '2026-02-01', summaryForTeam: 'Fine.' })).errors).toBeUndefined();
+    }
+    statements.length = 0;
+    const read = await assessmentsOf(personIds);
+    expect(read.errors).toBeUndefined();
+    expect(read.data?._entities.map((p: { healthAssessments: unknown[] }) => p.healthAssessments.length)).toEqual([
+      1, 1, 1,
+    ]);
+    expect(statements.filter((s) => /health_assessment/.test(s))).toHaveLength(1);
+  });
+
+  it('refuses an assessment date in the future and writes nothing', async () => {
+    const personId = randomUUID();
+    const tomorrow = new Date(Date.now() + 2 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+    const result = await record({ personId, assessedOn: tomorrow, summaryForTeam: 'Fine.' });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.assessedOn' });
+    expect(await rowsOf(personId)).toHaveLength(0);
+  });
+
+  it('refuses an empty summary for the team and writes nothing', async () => {
+    const personId = randomUUID();
+    const result = await record({ personId, assessedOn: '2026-01-01', summaryForTeam: ' ' });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.summaryForTeam' });
+    expect(await rowsOf(personId)).toHaveLength(0);
+  });
+
+  it('lets only the health department record assessments', async () => {
+    const personId = randomUUID();
+    const result = await record({ personId, assessedOn: '2026-01-01', summaryForTeam: 'Fine.' }, identity('JOBCENTER'));
+    expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await rowsOf(personId)).toHaveLength(0);
+  });
+
+  it('keeps health details from the other departments', async () => {
+    const personId = randomUUID();
+    const recorded = await record({ personId, assessedOn: '2026-01-01', summaryForTeam: 'Fine.' });
+    for (const department of ['JOBCENTER', 'FAMILY', 'ECONOMY'] as const) {
+      const read = await assessmentsOf([personId], identity(department));
+      expect(read.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(JSON.stringify(read.data ?? null)).not.toContain('Fine.');
+      const byId = await postGraphQL(
+        service.url,
+        ASSESSMENT,
+        { id: recorded.data?.recordHealthAssessment.id },
+        await gatewayHeaders(identity(department)),
+      );
+      expect(byId.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(byId.data?.healthAssessment ?? null).toBeNull();
+    }
+  });
+
+  it('shows another municipality nothing', async () => {
+    const personId = randomUUID();
+    const recorded = await record({ personId, assessedOn: '2026-01-01', summaryForTeam: 'Fine.' });
+    const elsewhere = identity('HEALTH', { municipality: '101' });
+    const read = await assessmentsOf([personId], elsewhere);
+    expect(read.errors).toBeUndefined();
+    expect(read.data?._entities).toEqual([{ id: personId, healthAssessments: [] }]);
+    const byId = await postGraphQL(
+      service.url,
+      ASSESSMENT,
+      { id: recorded.data?.recordHealthAssessment.id },
+      await gatewayHeaders(elsewhere),
+    );
+    expect(byId.errors).toBeUndefined();
+    expect(byId.data?.healthAssessment).toBeNull();
+  });
+
+  it('refuses a request that did not come through the gateway', async () => {
+    const result = await postGraphQL(service.url, ASSESSMENTS_OF, { r: [{ __typename: 'Person', id: randomUUID() }] });
+    expect(result.status).toBe(401);
+    expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
