@@ -36,6 +36,10 @@ export function createErrorFormatter(logger: Logger) {
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+      if (code === 'BAD_USER_INPUT' && extensions.field === undefined) {
+        const field = variableFieldOf(formatted.message);
+        if (field) extensions.field = field;
+      }
       return { ...formatted, extensions };
     }
     logger.error({ err: original, path: formatted.path }, 'unexpected error while resolving a request');
@@ -45,4 +49,15 @@ export function createErrorFormatter(logger: Logger) {
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };
   };
+}
+
+/**
+ * GraphQL reports a variable that does not fit the schema (an unknown enum
+ * value, a malformed Date) only in its message; give clients the same
+ * `extensions.field` path our own validation gives, e.g. `input.type`.
+ */
+export function variableFieldOf(message: string): string | undefined {
+  const m = /^Variable "\$(\w+)" got invalid value .*? at "\1\.([^"]+)"/s.exec(message);
+  if (m) return `${m[1]}.${m[2]}`;
+  return /^Variable "\$(\w+)" (got invalid value|of required type|of non-null type)/.exec(message)?.[1];
 }

@@ -1,0 +1,4 @@
+export * from './infrastructure';
+export * from './stack';
+export * from './graph-client';
+export { loadDemoData } from './demo-data';

@@ -1,0 +1,29 @@
+import { authorize } from '@helhed/identity';
+import type { EconomyContext } from '../context';
+import { money } from '../money';
+import { monthlyBenefitCost, type BenefitPeriodFacts } from './benefit-cost';
+
+/** A person as the gateway sends it: the id, plus the employment fields economy @requires. */
+export interface PersonRepresentation {
+  id: string;
+  benefitPeriods?: BenefitPeriodFacts[];
+}
+
+export const benefitCostResolvers = {
+  Person: {
+    __resolveReference: (ref: PersonRepresentation) => ref,
+    monthlyBenefitCost: async (person: PersonRepresentation, args: { month: string }, ctx: EconomyContext) => {
+      authorize(ctx.identity, {
+        municipality: ctx.identity.municipality,
+        category: 'ECONOMY',
+        operation: 'read',
+        what: "a person's costs",
+      });
+      const periods = person.benefitPeriods ?? [];
+      const types = [...new Set(periods.map((p) => p.type))];
+      const prices = (await ctx.loaders.monthlyPrices.loadMany(types)).flatMap((r) => (r instanceof Error ? [] : r));
+      const cost = monthlyBenefitCost(periods, args.month, prices);
+      return { month: args.month, total: money(cost.ore), unpricedDays: cost.unpricedDays };
+    },
+  },
+};

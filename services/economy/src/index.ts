@@ -1,0 +1,2 @@
+export { startEconomyService, ECONOMY_SERVICE_DIR } from './service';
+export { loadEconomyConfig, type EconomyConfig } from './config';

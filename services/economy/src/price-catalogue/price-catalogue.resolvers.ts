@@ -1,0 +1,23 @@
+import { authorize } from '@helhed/identity';
+import type { EconomyContext } from '../context';
+import { formatDkk } from '../money';
+import type { PriceCatalogueEntryEntity } from './price-catalogue.entity';
+import { validateNewPrice, type NewPrice } from './price-catalogue';
+
+export const priceCatalogueResolvers = {
+  Query: {
+    priceCatalogue: (_: unknown, args: { validOn?: string | null }, ctx: EconomyContext) =>
+      ctx.stores.prices.list(ctx.identity.municipality, args.validOn),
+  },
+  Mutation: {
+    addPriceCatalogueEntry: async (_: unknown, args: { input: NewPrice }, ctx: EconomyContext) => {
+      const municipality = ctx.identity.municipality;
+      authorize(ctx.identity, { municipality, category: 'ECONOMY', operation: 'write', what: 'the price catalogue' });
+      const price = validateNewPrice(args.input);
+      return ctx.stores.prices.add(municipality, price, ctx.identity.userId);
+    },
+  },
+  PriceCatalogueEntry: {
+    priceDkk: (entry: PriceCatalogueEntryEntity) => formatDkk(entry.priceOre),
+  },
+};
