@@ -39,7 +39,9 @@ const config: Config = {
       displayName: dir.split('/').pop(),
       rootDir: `<rootDir>/${dir}`,
       transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: rewrite('<rootDir>/../../tsconfig.test.json') }] },
-      moduleNameMapper: Object.fromEntries(Object.entries(base.moduleNameMapper ?? {}).map(([k, v]) => [k, rewrite(v as string)])),
+      moduleNameMapper: Object.fromEntries(
+        Object.entries(base.moduleNameMapper ?? {}).map(([k, v]) => [k, rewrite(v as string)]),
+      ),
     } as Config;
   }) as Config['projects'],
 };

@@ -28,8 +28,13 @@ export interface GatewayContext {
  * the static, committed supergraph and forwards the identity, signed, to every
  * subgraph it calls.
  */
-export async function startGateway(config: GatewayConfig, options: { logger?: Logger } = {}): Promise<RunningHttpServer> {
-  const logger = options.logger ?? createLogger('gateway', { level: config.LOG_LEVEL, production: config.NODE_ENV === 'production' });
+export async function startGateway(
+  config: GatewayConfig,
+  options: { logger?: Logger } = {},
+): Promise<RunningHttpServer> {
+  const logger =
+    options.logger ??
+    createLogger('gateway', { level: config.LOG_LEVEL, production: config.NODE_ENV === 'production' });
   const overrides: Record<string, string | undefined> = {
     family: config.FAMILY_URL,
     employment: config.EMPLOYMENT_URL,

@@ -58,18 +58,12 @@ export const commonSettings = {
 
 export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 
-export const postgresUrl = z
-  .string()
-  .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// URL');
+export const postgresUrl = z.string().refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// URL');
 
 export const httpUrl = z.string().refine((v) => /^https?:\/\//.test(v), 'must be an http(s):// URL');
 
 /** A secret of at least 32 characters; the development default is refused in production. */
-export const secret = (devDefault: string) =>
-  z
-    .string()
-    .min(32, 'must be at least 32 characters')
-    .default(devDefault);
+export const secret = (devDefault: string) => z.string().min(32, 'must be at least 32 characters').default(devDefault);
 
 /**
  * Requires a setting to be present in production: given the raw environment,

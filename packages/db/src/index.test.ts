@@ -6,7 +6,9 @@ const base = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:543
 describe('database URLs', () => {
   it('reads and replaces the database name and hides passwords', () => {
     expect(databaseNameOf('postgres://u:p@h:5432/helhed_family')).toBe('helhed_family');
-    expect(withDatabase('postgres://u:p@h:5432/a?sslmode=disable', 'b')).toBe('postgres://u:p@h:5432/b?sslmode=disable');
+    expect(withDatabase('postgres://u:p@h:5432/a?sslmode=disable', 'b')).toBe(
+      'postgres://u:p@h:5432/b?sslmode=disable',
+    );
     expect(redact('postgres://u:secret@h/db')).toBe('postgres://u:***@h/db');
     expect(() => databaseNameOf('postgres://h:5432')).toThrow(/names no database/);
   });

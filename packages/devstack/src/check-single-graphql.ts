@@ -6,7 +6,10 @@ import { join } from 'node:path';
  * Fails when more than one copy or version of `graphql` is installed: every
  * Apollo federation package must share one graphql 16 (see package.json overrides).
  */
-const out = execFileSync('npm', ['ls', 'graphql', '--all', '--parseable'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+const out = execFileSync('npm', ['ls', 'graphql', '--all', '--parseable'], {
+  encoding: 'utf8',
+  stdio: ['ignore', 'pipe', 'ignore'],
+});
 const versions = new Map<string, string[]>();
 for (const dir of new Set(out.split('\n').filter((l) => l.includes('node_modules')))) {
   const { version } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string };

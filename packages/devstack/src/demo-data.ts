@@ -94,17 +94,25 @@ export interface SeedSummary {
 }
 
 export async function loadDemoData(graph: GraphClient): Promise<SeedSummary> {
-  await graph.request(ADMIN, `mutation($input: RegisterMunicipalityInput!) { registerMunicipality(input: $input) { code } }`, {
-    input: MUNICIPALITY,
-  });
+  await graph.request(
+    ADMIN,
+    `mutation($input: RegisterMunicipalityInput!) { registerMunicipality(input: $input) { code } }`,
+    {
+      input: MUNICIPALITY,
+    },
+  );
 
   const existing = await graph.request<{ caseworkers: Array<{ email: string }> }>(ADMIN, `{ caseworkers { email } }`);
   const known = new Set(existing.caseworkers.map((c) => c.email));
   const newCaseworkers = CASEWORKERS.filter((c) => !known.has(c.email));
   for (const input of newCaseworkers) {
-    await graph.request(ADMIN, `mutation($input: RegisterCaseworkerInput!) { registerCaseworker(input: $input) { id } }`, {
-      input,
-    });
+    await graph.request(
+      ADMIN,
+      `mutation($input: RegisterCaseworkerInput!) { registerCaseworker(input: $input) { id } }`,
+      {
+        input,
+      },
+    );
   }
 
   const family = who('FAMILY');
@@ -115,11 +123,11 @@ export async function loadDemoData(graph: GraphClient): Promise<SeedSummary> {
   const present = new Set(families.map((f) => f.caseReference));
   let created = 0;
   for (const f of FAMILIES.filter((x) => !present.has(x.caseReference))) {
-    const { createFamily } = await graph.request<{ createFamily: { members: Array<{ id: string; cprMasked: string }> } }>(
-      family,
-      `mutation($input: CreateFamilyInput!) { createFamily(input: $input) { members { id cprMasked } } }`,
-      { input: { caseReference: f.caseReference, enrolmentDate: f.enrolmentDate, members: f.members } },
-    );
+    const { createFamily } = await graph.request<{
+      createFamily: { members: Array<{ id: string; cprMasked: string }> };
+    }>(family, `mutation($input: CreateFamilyInput!) { createFamily(input: $input) { members { id cprMasked } } }`, {
+      input: { caseReference: f.caseReference, enrolmentDate: f.enrolmentDate, members: f.members },
+    });
     // The graph shows CPR numbers masked; the demo matches members by their birth-date part.
     const idOf = (cpr: string) => createFamily.members.find((m) => m.cprMasked === `${cpr.slice(0, 6)}-XXXX`)!.id;
     for (const b of f.benefits) {

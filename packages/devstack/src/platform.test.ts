@@ -46,9 +46,12 @@ afterAll(async () => {
 
 describe('one family through the gateway', () => {
   it('creates a family with members, CPR shown masked with birth date and sex derived', async () => {
-    const { family: read } = await stack.graph.request(family, `query($id: ID!) { family(id: $id) {
+    const { family: read } = await stack.graph.request(
+      family,
+      `query($id: ID!) { family(id: $id) {
       caseReference status enrolmentDate municipality { code name } members { firstName cprMasked birthDate sex role } } }`,
-      { id: familyId });
+      { id: familyId },
+    );
     expect(read).toEqual({
       caseReference: 'VEJ-T-1',
       status: 'ACTIVE',
@@ -64,7 +67,10 @@ describe('one family through the gateway', () => {
   });
 
   it('finds the family by a member CPR through the keyed hash', async () => {
-    const { familiesByMemberCpr } = await stack.graph.request(family, `{ familiesByMemberCpr(cpr: "0303124567") { id } }`);
+    const { familiesByMemberCpr } = await stack.graph.request(
+      family,
+      `{ familiesByMemberCpr(cpr: "0303124567") { id } }`,
+    );
     expect(familiesByMemberCpr).toEqual([{ id: familyId }]);
   });
 
@@ -101,9 +107,13 @@ describe('one family through the gateway', () => {
   });
 
   it('keeps health details from another department, with the path of the refused field', async () => {
-    const res = await stack.post(jobcenter, `query($id: ID!) { person(id: $id) { firstName healthAssessments { summaryForTeam } } }`, {
-      id: parentId,
-    });
+    const res = await stack.post(
+      jobcenter,
+      `query($id: ID!) { person(id: $id) { firstName healthAssessments { summaryForTeam } } }`,
+      {
+        id: parentId,
+      },
+    );
     expect(res.errors?.[0]).toMatchObject({ path: ['person', 'healthAssessments'], extensions: { code: 'FORBIDDEN' } });
     expect(res.data?.person).toBeNull();
   });
@@ -113,7 +123,10 @@ describe('bad input is refused with a code and a field path, and writes nothing'
   it('a bad CPR number', async () => {
     const before = await count('family', 'person');
     const res = await stack.post(family, CREATE_FAMILY, {
-      input: { caseReference: 'VEJ-T-2', members: [{ cpr: '3102901234', firstName: 'A', lastName: 'B', role: 'PARENT' }] },
+      input: {
+        caseReference: 'VEJ-T-2',
+        members: [{ cpr: '3102901234', firstName: 'A', lastName: 'B', role: 'PARENT' }],
+      },
     });
     expect(res.errors?.[0]).toMatchObject({
       path: ['createFamily'],
@@ -172,9 +185,13 @@ describe('identity', () => {
 
   it('another municipality sees none of our families', async () => {
     const other = identity('FAMILY', { municipality: '101' });
-    const { families, family: byId } = await stack.graph.request(other, `query($id: ID!) { families { id } family(id: $id) { id } }`, {
-      id: familyId,
-    });
+    const { families, family: byId } = await stack.graph.request(
+      other,
+      `query($id: ID!) { families { id } family(id: $id) { id } }`,
+      {
+        id: familyId,
+      },
+    );
     expect(families).toEqual([]);
     expect(byId).toBeNull();
   });

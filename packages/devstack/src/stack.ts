@@ -30,9 +30,14 @@ export interface Stack {
  * (`npm start` runs each as its own process instead.)
  */
 export async function startStack(settings: StackSettings): Promise<Stack> {
-  const env = { LOG_LEVEL: 'warn', ...settings.env };
-  const logOf = (name: string) => createLogger(name, { level: env.LOG_LEVEL, production: env.NODE_ENV === 'production' });
-  const forService = (service: SubgraphService) => ({ ...env, PORT: '0', DATABASE_URL: settings.databaseUrls[service] });
+  const env: Environment = { LOG_LEVEL: 'warn', ...settings.env };
+  const logOf = (name: string) =>
+    createLogger(name, { level: env.LOG_LEVEL, production: env.NODE_ENV === 'production' });
+  const forService = (service: SubgraphService) => ({
+    ...env,
+    PORT: '0',
+    DATABASE_URL: settings.databaseUrls[service],
+  });
   const [family, employment, health, economy] = await Promise.all([
     startFamilyService(loadFamilyConfig(forService('family')), { logger: logOf('family') }),
     startEmploymentService(loadEmploymentConfig(forService('employment')), { logger: logOf('employment') }),

@@ -85,10 +85,15 @@ async function main(): Promise<void> {
   await waitUntilReady('http://127.0.0.1:4000/health', 30_000);
 
   if (!isProduction()) {
-    const seed = spawn(process.execPath, [join(__dirname, 'seed.js')], { env: { ...process.env, LOG_LEVEL: 'warn' }, stdio: 'inherit' });
+    const seed = spawn(process.execPath, [join(__dirname, 'seed.js')], {
+      env: { ...process.env, LOG_LEVEL: 'warn' },
+      stdio: 'inherit',
+    });
     await new Promise<void>((resolve) => seed.once('exit', () => resolve()));
   }
-  log('Helhed is up: GraphQL at http://localhost:4000/graphql — get a token with `npm run token`, see README.md. Ctrl-C stops.');
+  log(
+    'Helhed is up: GraphQL at http://localhost:4000/graphql — get a token with `npm run token`, see README.md. Ctrl-C stops.',
+  );
 }
 
 main().catch((error: unknown) => {

@@ -59,7 +59,6 @@ export class UnauthenticatedError extends DomainError {
   }
 }
 
-
 /**
  * Collects input problems while validating, so the caller gets all of them
  * in one answer; `throwIfAny` throws before anything is written.

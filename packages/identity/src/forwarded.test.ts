@@ -18,10 +18,12 @@ describe('forwarded identity', () => {
       code: 'UNAUTHENTICATED',
     });
     const [h, , s] = header.split('.');
-    const forged = Buffer.from(JSON.stringify({ sub: 'x', municipality: '101', department: 'HEALTH', roles: ['ADMIN'] })).toString(
-      'base64url',
-    );
-    await expect(verifyForwardedIdentity(`${h}.${forged}.${s}`, secret)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    const forged = Buffer.from(
+      JSON.stringify({ sub: 'x', municipality: '101', department: 'HEALTH', roles: ['ADMIN'] }),
+    ).toString('base64url');
+    await expect(verifyForwardedIdentity(`${h}.${forged}.${s}`, secret)).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+    });
   });
 });
 
@@ -34,7 +36,9 @@ describe('caller tokens', () => {
   });
 
   it('refuses wrong audience, expired tokens and bad claims', async () => {
-    await expect(verify(await mintCallerToken(identity, { ...settings, audience: 'other' }))).rejects.toThrow(/aud claim is not accepted/);
+    await expect(verify(await mintCallerToken(identity, { ...settings, audience: 'other' }))).rejects.toThrow(
+      /aud claim is not accepted/,
+    );
     await expect(verify(await mintCallerToken(identity, { ...settings, expiresIn: '-1m' }))).rejects.toThrow(/expired/);
     const bad = await mintCallerToken({ ...identity, municipality: 'Vejle' }, settings);
     await expect(verify(bad)).rejects.toThrow(/municipality/);

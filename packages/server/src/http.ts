@@ -34,8 +34,7 @@ export function createHttpApp<TContext extends BaseContext>(options: HttpAppOpti
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const incomingId = req.headers[REQUEST_ID_HEADER];
-    const requestId =
-      typeof incomingId === 'string' && /^[\w.:-]{1,100}$/.test(incomingId) ? incomingId : randomUUID();
+    const requestId = typeof incomingId === 'string' && /^[\w.:-]{1,100}$/.test(incomingId) ? incomingId : randomUUID();
     res.setHeader(REQUEST_ID_HEADER, requestId);
     const url = new URL(req.url ?? '/', 'http://localhost');
 
@@ -59,7 +58,9 @@ export function createHttpApp<TContext extends BaseContext>(options: HttpAppOpti
         try {
           body = JSON.parse(raw);
         } catch {
-          return sendJson(res, 400, { errors: [{ message: 'The body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+          return sendJson(res, 400, {
+            errors: [{ message: 'The body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
+          });
         }
       }
     }

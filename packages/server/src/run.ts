@@ -6,7 +6,9 @@ import { ConfigError } from '@helhed/config';
  * (stops taking requests, finishes those in flight, closes pools) before exit.
  */
 export function runService(name: string, start: () => Promise<{ close(): Promise<void> }>): void {
-  start()
+  // Through a promise, so a configuration error thrown synchronously by `start` gets the clear message too.
+  Promise.resolve()
+    .then(start)
     .then((running) => {
       let stopping = false;
       const stop = (signal: string) => {

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { GraphQLError, parse } from 'graphql';
@@ -53,7 +56,12 @@ export function createSubgraph<TContext extends BaseContext>(options: SubgraphOp
     schema,
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(logger),
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), requestLogging<TContext>(), ...(options.plugins ?? [])],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      requestLogging<TContext>(),
+      ...(options.plugins ?? []),
+    ],
   });
 
   const app = createHttpApp<TContext>({
@@ -64,7 +72,10 @@ export function createSubgraph<TContext extends BaseContext>(options: SubgraphOp
       const header = headers[IDENTITY_HEADER];
       let identity: Identity;
       try {
-        identity = await verifyForwardedIdentity(typeof header === 'string' ? header : undefined, options.identitySecret);
+        identity = await verifyForwardedIdentity(
+          typeof header === 'string' ? header : undefined,
+          options.identitySecret,
+        );
       } catch (error) {
         const message = error instanceof DomainError ? error.message : 'Unauthenticated';
         logger.warn({ requestId }, `refused a request: ${message}`);

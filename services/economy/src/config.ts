@@ -1,4 +1,13 @@
-import { commonSettings, loadConfig, port, postgresUrl, requireInProduction, secret, z, type Environment } from '@helhed/config';
+import {
+  commonSettings,
+  loadConfig,
+  port,
+  postgresUrl,
+  requireInProduction,
+  secret,
+  z,
+  type Environment,
+} from '@helhed/config';
 
 const schema = z.object({
   ...commonSettings,

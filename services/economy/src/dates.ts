@@ -24,4 +24,5 @@ export function intersect(
   return from <= to ? { from, to } : null;
 }
 
-export const daysIn = (range: { from: string; to: string }): number => toDayNumber(range.to) - toDayNumber(range.from) + 1;
+export const daysIn = (range: { from: string; to: string }): number =>
+  toDayNumber(range.to) - toDayNumber(range.from) + 1;

@@ -9,8 +9,13 @@ import { resolvers } from './resolvers';
 export const ECONOMY_SERVICE_DIR = join(__dirname, '..');
 
 /** Starts the economy subgraph: its own database (migrated), then the HTTP server. */
-export async function startEconomyService(config: EconomyConfig, options: { logger?: Logger } = {}): Promise<RunningSubgraph> {
-  const logger = options.logger ?? createLogger('economy', { level: config.LOG_LEVEL, production: config.NODE_ENV === 'production' });
+export async function startEconomyService(
+  config: EconomyConfig,
+  options: { logger?: Logger } = {},
+): Promise<RunningSubgraph> {
+  const logger =
+    options.logger ??
+    createLogger('economy', { level: config.LOG_LEVEL, production: config.NODE_ENV === 'production' });
   await ensureDatabase(config.DATABASE_URL);
   const db = await openDatabase({ url: config.DATABASE_URL, entities, migrations });
   const stores = createStores(db);

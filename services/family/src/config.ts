@@ -1,4 +1,13 @@
-import { commonSettings, loadConfig, port, postgresUrl, requireInProduction, secret, z, type Environment } from '@helhed/config';
+import {
+  commonSettings,
+  loadConfig,
+  port,
+  postgresUrl,
+  requireInProduction,
+  secret,
+  z,
+  type Environment,
+} from '@helhed/config';
 
 export const DEV_CPR_ENCRYPTION_KEY = Buffer.from('helhed-development-only-cpr-key!').toString('base64');
 

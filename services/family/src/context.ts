@@ -21,11 +21,26 @@ export type Stores = ReturnType<typeof createStores>;
 /** Per-request DataLoaders: one statement per entity kind, however large the answer. */
 export function createLoaders(stores: Stores) {
   return {
-    municipality: rowLoader((codes: readonly string[]) => stores.municipalities.byCodes(codes), (m) => m.code),
-    caseworker: rowLoader((ids: readonly string[]) => stores.caseworkers.byIds(ids), (c) => c.id),
-    family: rowLoader((ids: readonly string[]) => stores.families.byIds(ids), (f) => f.id),
-    person: rowLoader((ids: readonly string[]) => stores.persons.byIds(ids), (p) => p.id),
-    membersOfFamily: groupLoader((ids: readonly string[]) => stores.persons.byFamilyIds(ids), (p) => p.familyId),
+    municipality: rowLoader(
+      (codes: readonly string[]) => stores.municipalities.byCodes(codes),
+      (m) => m.code,
+    ),
+    caseworker: rowLoader(
+      (ids: readonly string[]) => stores.caseworkers.byIds(ids),
+      (c) => c.id,
+    ),
+    family: rowLoader(
+      (ids: readonly string[]) => stores.families.byIds(ids),
+      (f) => f.id,
+    ),
+    person: rowLoader(
+      (ids: readonly string[]) => stores.persons.byIds(ids),
+      (p) => p.id,
+    ),
+    membersOfFamily: groupLoader(
+      (ids: readonly string[]) => stores.persons.byFamilyIds(ids),
+      (p) => p.familyId,
+    ),
   };
 }
 

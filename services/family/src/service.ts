@@ -15,8 +15,12 @@ export interface RunningFamilyService extends RunningSubgraph {
 }
 
 /** Starts the family subgraph: its own database (migrated), then the HTTP server. */
-export async function startFamilyService(config: FamilyConfig, options: { logger?: Logger } = {}): Promise<RunningFamilyService> {
-  const logger = options.logger ?? createLogger('family', { level: config.LOG_LEVEL, production: config.NODE_ENV === 'production' });
+export async function startFamilyService(
+  config: FamilyConfig,
+  options: { logger?: Logger } = {},
+): Promise<RunningFamilyService> {
+  const logger =
+    options.logger ?? createLogger('family', { level: config.LOG_LEVEL, production: config.NODE_ENV === 'production' });
   await ensureDatabase(config.DATABASE_URL);
   const db = await openDatabase({ url: config.DATABASE_URL, entities, migrations });
   const stores = createStores(db, new CprVault(config.CPR_ENCRYPTION_KEY, config.CPR_HASH_KEY));

@@ -20,9 +20,9 @@ describe('monthlyBenefitCost', () => {
       750_000 + 900_000,
     );
     // 10 days in February 2026 (28 days): 15,000 * 10 / 28 = 5,357.14 DKK
-    expect(monthlyBenefitCost([{ type: 'KONTANTHJAELP', from: '2026-02-19', to: '2026-03-05' }], '2026-02', prices).ore).toBe(
-      535_714,
-    );
+    expect(
+      monthlyBenefitCost([{ type: 'KONTANTHJAELP', from: '2026-02-19', to: '2026-03-05' }], '2026-02', prices).ore,
+    ).toBe(535_714);
   });
 
   it('ignores periods outside the month and NONE, and reports unpriced days', () => {

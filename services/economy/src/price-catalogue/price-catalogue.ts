@@ -29,6 +29,9 @@ export function validateNewPrice(input: NewPrice): NewPrice & { validTo: string 
 }
 
 /** Whether two validity periods (inclusive, open end = null) share a day. */
-export function overlaps(a: { validFrom: string; validTo: string | null }, b: { validFrom: string; validTo: string | null }) {
+export function overlaps(
+  a: { validFrom: string; validTo: string | null },
+  b: { validFrom: string; validTo: string | null },
+) {
   return (a.validTo === null || b.validFrom <= a.validTo) && (b.validTo === null || a.validFrom <= b.validTo);
 }

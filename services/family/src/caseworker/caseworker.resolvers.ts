@@ -29,6 +29,7 @@ export const caseworkerResolvers = {
       const caseworker = await ctx.loaders.caseworker.load(ref.id);
       return caseworker && caseworker.municipalityCode === ctx.identity.municipality ? caseworker : null;
     },
-    municipality: (c: CaseworkerEntity, _: unknown, ctx: FamilyContext) => ctx.loaders.municipality.load(c.municipalityCode),
+    municipality: (c: CaseworkerEntity, _: unknown, ctx: FamilyContext) =>
+      ctx.loaders.municipality.load(c.municipalityCode),
   },
 };

@@ -11,7 +11,12 @@ export async function visibleFamily(ctx: FamilyContext, id: string): Promise<Fam
   if (!isUuid(id)) return null;
   const family = await ctx.loaders.family.load(id);
   if (!family || family.municipalityCode !== ctx.identity.municipality) return null;
-  authorize(ctx.identity, { municipality: family.municipalityCode, category: 'BASIC', operation: 'read', what: 'A family' });
+  authorize(ctx.identity, {
+    municipality: family.municipalityCode,
+    category: 'BASIC',
+    operation: 'read',
+    what: 'A family',
+  });
   return family;
 }
 
@@ -26,7 +31,12 @@ export const familyResolvers = {
       args: { status?: FamilyStatus | null; first?: number | null; offset?: number | null },
       ctx: FamilyContext,
     ) => {
-      authorize(ctx.identity, { municipality: ctx.identity.municipality, category: 'BASIC', operation: 'read', what: 'Families' });
+      authorize(ctx.identity, {
+        municipality: ctx.identity.municipality,
+        category: 'BASIC',
+        operation: 'read',
+        what: 'Families',
+      });
       const first = args.first ?? 50;
       const offset = args.offset ?? 0;
       if (first < 0 || first > MAX_PAGE) throw new UserInputError('first', `first is between 0 and ${MAX_PAGE}`);
@@ -35,7 +45,12 @@ export const familyResolvers = {
     },
 
     familiesByMemberCpr: async (_: unknown, args: { cpr: string }, ctx: FamilyContext) => {
-      authorize(ctx.identity, { municipality: ctx.identity.municipality, category: 'BASIC', operation: 'read', what: 'Families' });
+      authorize(ctx.identity, {
+        municipality: ctx.identity.municipality,
+        category: 'BASIC',
+        operation: 'read',
+        what: 'Families',
+      });
       const cpr = parseCpr(args.cpr);
       if (!cpr.ok) throw new UserInputError('cpr', cpr.reason);
       return ctx.stores.families.byMemberCpr(ctx.identity.municipality, cpr.value.digits);
@@ -58,7 +73,8 @@ export const familyResolvers = {
 
   Family: {
     __resolveReference: (ref: { id: string }, ctx: FamilyContext) => visibleFamily(ctx, ref.id),
-    municipality: (family: FamilyEntity, _: unknown, ctx: FamilyContext) => ctx.loaders.municipality.load(family.municipalityCode),
+    municipality: (family: FamilyEntity, _: unknown, ctx: FamilyContext) =>
+      ctx.loaders.municipality.load(family.municipalityCode),
     members: (family: FamilyEntity, _: unknown, ctx: FamilyContext) => ctx.loaders.membersOfFamily.load(family.id),
   },
 };

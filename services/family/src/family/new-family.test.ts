@@ -64,7 +64,10 @@ describe('validateNewFamily', () => {
   it('needs a parent', () => {
     expect(
       fieldsOf(() =>
-        validateNewFamily(family({ members: [{ cpr: '1503154321', firstName: 'O', lastName: 'H', role: 'CHILD' }] }), today),
+        validateNewFamily(
+          family({ members: [{ cpr: '1503154321', firstName: 'O', lastName: 'H', role: 'CHILD' }] }),
+          today,
+        ),
       ),
     ).toEqual(['input.members']);
   });

@@ -49,8 +49,10 @@ export function validateNewFamily(input: NewFamily, today: string): ValidNewFami
     const at = `input.members[${i}]`;
     const firstName = member.firstName.trim();
     const lastName = member.lastName.trim();
-    if (firstName.length === 0 || firstName.length > 100) problems.add(`${at}.firstName`, 'A first name is 1-100 characters');
-    if (lastName.length === 0 || lastName.length > 100) problems.add(`${at}.lastName`, 'A last name is 1-100 characters');
+    if (firstName.length === 0 || firstName.length > 100)
+      problems.add(`${at}.firstName`, 'A first name is 1-100 characters');
+    if (lastName.length === 0 || lastName.length > 100)
+      problems.add(`${at}.lastName`, 'A last name is 1-100 characters');
     const cpr = parseCpr(member.cpr);
     if (!cpr.ok) {
       problems.add(`${at}.cpr`, cpr.reason);

@@ -9,7 +9,12 @@ export async function visiblePerson(ctx: FamilyContext, id: string): Promise<Per
   if (!isUuid(id)) return null;
   const person = await ctx.loaders.person.load(id);
   if (!person || person.municipalityCode !== ctx.identity.municipality) return null;
-  authorize(ctx.identity, { municipality: person.municipalityCode, category: 'BASIC', operation: 'read', what: "A person's data" });
+  authorize(ctx.identity, {
+    municipality: person.municipalityCode,
+    category: 'BASIC',
+    operation: 'read',
+    what: "A person's data",
+  });
   return person;
 }
 

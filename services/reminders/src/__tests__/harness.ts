@@ -1,0 +1,166 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, connect, type Server, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import { Redis } from 'ioredis';
+import pino from 'pino';
+import type { Logger } from '@helhed/server';
+import { loadRemindersConfig, type RemindersConfig } from '../config';
+import type { RemindersQueue } from '../queue/reminders-queue';
+
+/** The Redis the tests run against (a real one). */
+export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export function testConfig(env: Record<string, string | undefined>): RemindersConfig {
+  return loadRemindersConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
+}
+
+/** A BullMQ key prefix of its own, so test runs never see each other's jobs. */
+export const uniquePrefix = () => `helhed-test-${randomBytes(5).toString('hex')}`;
+
+/** A unique delivery key. */
+export const uniqueKey = (label: string) => `test.${label}.${randomBytes(4).toString('hex')}`;
+
+/** Removes every Redis key under a prefix (after the queue was obliterated, for anything left over). */
+export async function deleteRedisPrefix(prefix: string): Promise<void> {
+  const redis = new Redis(TEST_REDIS_URL);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    await redis.quit();
+  }
+}
+
+/** A logger that keeps its lines (parsed) for assertions. */
+export function capturingLogger(): { logger: Logger; lines: Array<{ msg: string; level: number }> } {
+  const lines: Array<{ msg: string; level: number }> = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) lines.push(JSON.parse(line));
+      done();
+    },
+  });
+  return { logger: pino({ level: 'debug' }, sink), lines };
+}
+
+export const silentLogger = (): Logger => pino({ level: 'silent' });
+
+/** Polls until `check` returns a value other than undefined/false. */
+export async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+export async function waitForJobState(queue: RemindersQueue, jobId: string, state: string, timeoutMs = 10_000) {
+  return eventually(async () => {
+    if ((await queue.getJobState(jobId)) !== state) return undefined;
+    // Read the job after its state was seen, so its fields (attemptsMade, returnvalue, …) belong to that state.
+    return queue.getJob(jobId);
+  }, timeoutMs);
+}
+
+/** A local TCP port nothing listens on (yet). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** Makes `targetPort` answer on `port` from now on: an SMTP server "coming back" on its usual address. */
+export async function forwardPort(port: number, targetPort: number): Promise<{ close(): Promise<void> }> {
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((client) => {
+    const upstream = connect(targetPort, '127.0.0.1');
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.on('close', () => sockets.delete(s));
+      s.on('error', () => {
+        client.destroy();
+        upstream.destroy();
+      });
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()));
+  return {
+    close: () =>
+      new Promise<void>((resolve) => {
+        sockets.forEach((s) => s.destroy());
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Splits a raw message into its headers (lower-case names, unfolded) and body. */
+export function parseRaw(raw: string): { headers: Record<string, string>; body: string } {
+  const normal = raw.replace(/\r\n/g, '\n');
+  const split = normal.indexOf('\n\n');
+  const head = normal.slice(0, split).replace(/\n[ \t]+/g, ' ');
+  const headers: Record<string, string> = {};
+  for (const line of head.split('\n')) {
+    const colon = line.indexOf(':');
+    if (colon > 0) headers[line.slice(0, colon).toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  return { headers, body: normal.slice(split + 2) };
+}
+
+function decodeQuotedPrintable(text: string): string {
+  const bytes: number[] = [];
+  const soft = text.replace(/=\n/g, '');
+  for (let i = 0; i < soft.length; i++) {
+    const hex = soft.slice(i + 1, i + 3);
+    if (soft[i] === '=' && /^[0-9A-F]{2}$/i.test(hex)) {
+      bytes.push(parseInt(hex, 16));
+      i += 2;
+    } else bytes.push(...Buffer.from(soft[i] ?? '', 'utf8'));
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+/** Decodes RFC 2047 encoded words (=?UTF-8?Q?…?= and =?UTF-8?B?…?=) in a header value. */
+function decodeHeader(value: string): string {
+  return value
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_m, enc: string, data: string) =>
+      enc.toUpperCase() === 'B'
+        ? Buffer.from(data, 'base64').toString('utf8')
+        : decodeQuotedPrintable(data.replace(/_/g, ' ')),
+    );
+}
+
+/** The parts of a captured message a test checks: recipient, subject, plain-text body, ids. */
+export function readMail(raw: string): {
+  to: string;
+  subject: string;
+  text: string;
+  messageId: string;
+  deliveryKey: string;
+} {
+  const { headers, body } = parseRaw(raw);
+  const encoding = (headers['content-transfer-encoding'] ?? '7bit').toLowerCase();
+  const text =
+    encoding === 'quoted-printable'
+      ? decodeQuotedPrintable(body)
+      : encoding === 'base64'
+        ? Buffer.from(body, 'base64').toString('utf8')
+        : body;
+  return {
+    to: headers['to'] ?? '',
+    subject: decodeHeader(headers['subject'] ?? ''),
+    text: text.replace(/\n$/, ''),
+    messageId: headers['message-id'] ?? '',
+    deliveryKey: headers['x-helhed-delivery-key'] ?? '',
+  };
+}

@@ -1,0 +1,63 @@
+import { ConfigError } from '@helhed/config';
+import { loadRemindersConfig } from './config';
+
+const DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/helhed_reminders';
+
+describe('loadRemindersConfig', () => {
+  it('needs only DATABASE_URL outside production, with the documented defaults', () => {
+    expect(loadRemindersConfig({ DATABASE_URL })).toEqual({
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'info',
+      DATABASE_URL,
+      MAIL_DIR: 'var/mail',
+      MAIL_FROM: 'Helhed <noreply@helhed.local>',
+      DIGEST_CRON: '0 7 * * *',
+      DIGEST_TZ: 'Europe/Copenhagen',
+    });
+  });
+
+  it('requires DATABASE_URL, REDIS_URL and SMTP_URL in production, naming each', () => {
+    let error: unknown;
+    try {
+      loadRemindersConfig({ NODE_ENV: 'production', REDIS_URL: '' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems).toEqual([
+      'DATABASE_URL is required in production (the development default is not allowed)',
+      'REDIS_URL is required in production (the development default is not allowed)',
+      'SMTP_URL is required in production (the development default is not allowed)',
+    ]);
+    expect(
+      loadRemindersConfig({
+        NODE_ENV: 'production',
+        DATABASE_URL,
+        REDIS_URL: 'redis://redis:6379',
+        SMTP_URL: 'smtp://mail:1025',
+      }),
+    ).toMatchObject({ REDIS_URL: 'redis://redis:6379', SMTP_URL: 'smtp://mail:1025' });
+  });
+
+  it('reports every bad setting at once', () => {
+    expect(() =>
+      loadRemindersConfig({
+        DATABASE_URL: 'mysql://x',
+        REDIS_URL: 'http://redis',
+        SMTP_URL: 'mail:25',
+        DIGEST_CRON: 'every morning',
+        DIGEST_TZ: 'Mars/Olympus',
+      }),
+    ).toThrow(
+      expect.objectContaining({
+        problems: [
+          'DATABASE_URL: must be a postgres:// URL',
+          'REDIS_URL: must be a redis:// or rediss:// URL',
+          'SMTP_URL: must be an smtp://host:port (or smtps://) URL',
+          'DIGEST_CRON: must be a cron pattern with 5 or 6 fields',
+          'DIGEST_TZ: must be an IANA time zone such as Europe/Copenhagen',
+        ],
+      }),
+    );
+  });
+});

@@ -1,0 +1,96 @@
+import { Queue, type DefaultJobOptions, type IQueueBackend, type Job } from 'bullmq';
+import type { Logger } from '@helhed/server';
+import type { DigestRunResult } from '../digest/daily-digest';
+import { parseEmailRequest, type DeliveryOutcome, type EmailRequest } from '../delivery/email-delivery';
+import { createQueueBackend, type QueueBackend, type QueueBackendSettings } from './backend';
+
+export const REMINDERS_QUEUE = 'reminders';
+export const SEND_EMAIL = 'send-email';
+export const DAILY_DIGEST = 'daily-digest';
+
+export type RemindersJobName = typeof SEND_EMAIL | typeof DAILY_DIGEST;
+export type SendEmailJobData = EmailRequest;
+export type RemindersJobData = SendEmailJobData | Record<string, never>;
+export type RemindersJobResult = DeliveryOutcome | DigestRunResult;
+
+/** The `reminders` queue, on Redis or on PostgreSQL. */
+export type RemindersQueue = Queue<
+  RemindersJobData,
+  RemindersJobResult,
+  RemindersJobName,
+  RemindersJobData,
+  RemindersJobResult,
+  RemindersJobName,
+  IQueueBackend,
+  unknown
+>;
+export type RemindersJob = Job<RemindersJobData, RemindersJobResult, RemindersJobName>;
+
+const DAY_SECONDS = 24 * 60 * 60;
+
+/** The first retry waits this long, then twice as long each time (1, 2, 4, 8 minutes). */
+export const DEFAULT_RETRY_DELAY_MS = 60_000;
+
+export function jobOptions(retryDelayMs: number = DEFAULT_RETRY_DELAY_MS): DefaultJobOptions {
+  return {
+    attempts: 5,
+    backoff: { type: 'exponential', delay: retryDelayMs },
+    // Completed jobs stay a week, so the job id (the delivery key) also
+    // deduplicates in the queue; the delivery record deduplicates for ever.
+    removeOnComplete: { age: 7 * DAY_SECONDS },
+    removeOnFail: { age: 30 * DAY_SECONDS },
+  };
+}
+
+export interface QueueOptions {
+  /** BullMQ key prefix on Redis (tests use one per run). Ignored on PostgreSQL, where the schema namespaces. */
+  prefix?: string;
+  /** The first retry's delay; later retries double it. */
+  retryDelayMs?: number;
+}
+
+export function createRemindersQueue(backend: QueueBackend, options: QueueOptions = {}): RemindersQueue {
+  return new Queue(
+    REMINDERS_QUEUE,
+    { ...backend.options('queue'), defaultJobOptions: jobOptions(options.retryDelayMs) },
+    backend.factory,
+  ) as RemindersQueue;
+}
+
+/**
+ * A producer's handle on the reminders queue, for code that enqueues mail
+ * without running the worker. `close()` closes the queue and its connection.
+ */
+export function openRemindersQueue(
+  settings: QueueBackendSettings,
+  logger: Logger,
+  options: QueueOptions = {},
+): { queue: RemindersQueue; close(): Promise<void> } {
+  const backend = createQueueBackend(settings, logger, options);
+  const queue = createRemindersQueue(backend, options);
+  return {
+    queue,
+    async close() {
+      await queue.close();
+      await backend.close();
+    },
+  };
+}
+
+/**
+ * Puts one email on the queue. The delivery key is the job id, so enqueuing a
+ * key again while its job is kept is a no-op, and the delivery record makes a
+ * key that was sent never send again. A key whose job failed for good is
+ * retried, so that re-enqueuing what is still due is always safe.
+ */
+export async function enqueueEmail(queue: RemindersQueue, email: EmailRequest): Promise<RemindersJob> {
+  const data = parseEmailRequest(email);
+  const job = await queue.add(SEND_EMAIL, data, { jobId: data.deliveryKey });
+  if ((await job.getState()) === 'failed') await job.retry('failed');
+  return job;
+}
+
+/** Registers (or updates in place) the daily digest's job scheduler; idempotent across restarts. */
+export async function scheduleDailyDigest(queue: RemindersQueue, pattern: string, tz: string): Promise<void> {
+  await queue.upsertJobScheduler(DAILY_DIGEST, { pattern, tz }, { name: DAILY_DIGEST });
+}
