@@ -58,6 +58,8 @@ export async function startGateway(
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
+    // runService owns SIGINT/SIGTERM: it stops the HTTP server, Apollo and the database pool in order.
+    stopOnTerminationSignals: false,
     formatError: createErrorFormatter(logger),
     validationRules: [depthLimit(config.MAX_QUERY_DEPTH)],
     plugins: [ApolloServerPluginLandingPageDisabled()],

@@ -12,7 +12,9 @@ import { startStack } from './stack';
  */
 async function main(): Promise<void> {
   const log = (line: string) => console.log(`[seed] ${line}`);
-  const infra = await resolveInfrastructure(process.env, log);
+  // `npm start` has announced the infrastructure already.
+  const quiet = process.argv.includes('--quiet');
+  const infra = await resolveInfrastructure(process.env, quiet ? () => undefined : log);
   try {
     const { family, employment, health, economy } = infra.databaseUrls;
     const stack = await startStack({ databaseUrls: { family, employment, health, economy }, env: process.env });

@@ -85,7 +85,7 @@ async function main(): Promise<void> {
   await waitUntilReady('http://127.0.0.1:4000/health', 30_000);
 
   if (!isProduction()) {
-    const seed = spawn(process.execPath, [join(__dirname, 'seed.js')], {
+    const seed = spawn(process.execPath, [join(__dirname, 'seed.js'), '--quiet'], {
       env: { ...process.env, LOG_LEVEL: 'warn' },
       stdio: 'inherit',
     });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
 import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
@@ -55,6 +56,8 @@ export function createSubgraph<TContext extends BaseContext>(options: SubgraphOp
   const apollo = new ApolloServer<TContext>({
     schema,
     includeStacktraceInErrorResponses: false,
+    // runService owns SIGINT/SIGTERM: it stops the HTTP server, Apollo and the database pool in order.
+    stopOnTerminationSignals: false,
     formatError: createErrorFormatter(logger),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
@@ -110,7 +113,10 @@ function requestLogging<TContext extends BaseContext>(): ApolloServerPlugin<TCon
     async requestDidStart() {
       return {
         async didEncounterErrors({ contextValue, errors, operationName }) {
-          const codes = errors.map((e) => e.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+          const codes = errors.map((e) => {
+            const original = unwrapResolverError(e);
+            return original instanceof DomainError ? original.code : (e.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+          });
           contextValue.logger?.info({ operationName, codes }, 'operation returned errors');
         },
       };
