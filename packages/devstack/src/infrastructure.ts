@@ -72,6 +72,8 @@ async function startEmbeddedPostgres(log: (line: string) => void): Promise<() =>
     user: 'postgres',
     password: 'helhed',
     persistent: true,
+    // PostgreSQL refuses to run as root; as root (containers, CI) let the package run it as a `postgres` user.
+    createPostgresUser: process.getuid?.() === 0,
     onLog: () => undefined,
     onError: (e) => log(`embedded PostgreSQL: ${String(e).trim()}`),
   });
@@ -105,7 +107,7 @@ export async function resolveInfrastructure(
   let postgresServerUrl = env.DATABASE_URL;
   if (postgresServerUrl) {
     log(`PostgreSQL: ${redact(postgresServerUrl)} (DATABASE_URL)`);
-  } else if (await postgresAnswers(LOCAL_POSTGRES)) {
+  } else if (env.HELHED_EMBEDDED_POSTGRES !== '1' && (await postgresAnswers(LOCAL_POSTGRES))) {
     postgresServerUrl = LOCAL_POSTGRES;
     log('PostgreSQL: DATABASE_URL is not set; using the PostgreSQL answering on 127.0.0.1:5432');
   } else if (await postgresAnswers(EMBEDDED_POSTGRES)) {
@@ -115,7 +117,7 @@ export async function resolveInfrastructure(
     );
   } else {
     log(
-      `PostgreSQL: DATABASE_URL is not set and none answers locally; starting an embedded PostgreSQL (data in .helhed/postgres, port ${EMBEDDED_POSTGRES_PORT})`,
+      `PostgreSQL: DATABASE_URL is not set; starting an embedded PostgreSQL (data in .helhed/postgres, port ${EMBEDDED_POSTGRES_PORT})`,
     );
     stopEmbedded = await startEmbeddedPostgres(log);
     postgresServerUrl = EMBEDDED_POSTGRES;
