@@ -6,7 +6,8 @@ COPY package.json package-lock.json tsconfig.base.json tsconfig.json ./
 COPY packages ./packages
 COPY services ./services
 COPY gateway ./gateway
-RUN npm ci --ignore-scripts --no-audit --no-fund
+# npm install, not npm ci: the lock file was made against a registry without some platforms' optional binaries.
+RUN npm install --ignore-scripts --no-audit --no-fund
 ARG SERVICE_DIR
 RUN npx tsc -b "$SERVICE_DIR" && npm prune --omit=dev --ignore-scripts
 
