@@ -1,5 +1,6 @@
 import {
   ConfigError,
+  DEV_IDENTITY_SIGNING_SECRET,
   commonSettings,
   isProduction,
   httpUrl,
@@ -22,7 +23,7 @@ const schema = z.object({
   JWT_SECRET: secret('helhed-development-jwt-secret-change-me'),
   /** JWKS of the municipality's identity provider; when set, tokens are verified against it instead. */
   JWKS_URL: httpUrl.optional(),
-  IDENTITY_SIGNING_SECRET: secret('helhed-development-identity-signing-secret'),
+  IDENTITY_SIGNING_SECRET: secret(DEV_IDENTITY_SIGNING_SECRET),
   SUPERGRAPH_PATH: z.string().default(SUPERGRAPH_PATH),
   /** Where each subgraph is reached; the supergraph's URLs (localhost:4001-4004) when unset. */
   FAMILY_URL: httpUrl.optional(),

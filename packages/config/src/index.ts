@@ -81,3 +81,29 @@ export function requireInProduction(service: string, env: Environment, names: st
 }
 
 export { z };
+
+/** The development default of the secret the gateway signs forwarded identities with. */
+export const DEV_IDENTITY_SIGNING_SECRET = 'helhed-development-identity-signing-secret';
+
+/** Settings every subgraph has: its port, its own database and the gateway's signing secret. */
+export const subgraphSettings = (defaultPort: number) => ({
+  ...commonSettings,
+  PORT: port(defaultPort),
+  DATABASE_URL: postgresUrl,
+  IDENTITY_SIGNING_SECRET: secret(DEV_IDENTITY_SIGNING_SECRET),
+});
+
+/**
+ * Loads a subgraph's settings: the common subgraph settings plus its own.
+ * `DATABASE_URL`, `IDENTITY_SIGNING_SECRET` and `requiredInProduction` must be set in production.
+ */
+export function loadSubgraphConfig<E extends z.ZodRawShape>(
+  service: string,
+  defaultPort: number,
+  extra: E,
+  env: Environment,
+  requiredInProduction: string[] = [],
+) {
+  requireInProduction(service, env, ['DATABASE_URL', 'IDENTITY_SIGNING_SECRET', ...requiredInProduction]);
+  return loadConfig(service, z.object({ ...subgraphSettings(defaultPort), ...extra }), env);
+}

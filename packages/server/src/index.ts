@@ -4,3 +4,4 @@ export * from './http';
 export * from './subgraph';
 export * from './scalars';
 export * from './run';
+export * from './service';

@@ -1,7 +1,2 @@
-export {
-  startEmploymentService,
-  EMPLOYMENT_SERVICE_DIR,
-  type RunningEmploymentService,
-  type EmploymentServiceOptions,
-} from './service';
+export { startEmploymentService, EMPLOYMENT_SERVICE_DIR, type RunningEmploymentService } from './service';
 export { loadEmploymentConfig, type EmploymentConfig } from './config';

@@ -1,7 +1,2 @@
-export {
-  startHealthService,
-  HEALTH_SERVICE_DIR,
-  type RunningHealthService,
-  type HealthServiceOptions,
-} from './service';
+export { startHealthService, HEALTH_SERVICE_DIR, type RunningHealthService } from './service';
 export { loadHealthConfig, type HealthConfig } from './config';

@@ -1,64 +1,36 @@
 import { join } from 'node:path';
-import type { DataSourceOptions } from 'typeorm';
-import { ensureDatabase, openDatabase } from '@helhed/db';
-import { createLogger, createSubgraph, readSchema, type Logger, type RunningSubgraph } from '@helhed/server';
+import { startSubgraphService, type RunningSubgraphService, type SubgraphServiceOptions } from '@helhed/server';
 import type { HealthConfig } from './config';
 import { createLoaders, createStores, type HealthContext } from './context';
-import { entities, migrations } from './db/schema';
 import { todayInDenmark } from './dates';
+import { entities, migrations } from './db/schema';
 import { resolvers } from './resolvers';
 
 export const HEALTH_SERVICE_DIR = join(__dirname, '..');
 
-export interface RunningHealthService extends RunningSubgraph {
-  logger: Logger;
-}
-
-export interface HealthServiceOptions {
-  logger?: Logger;
-  /** A TypeORM logger for every SQL statement (tests count statements with it). */
-  sqlLogger?: DataSourceOptions['logger'];
-}
+export type RunningHealthService = RunningSubgraphService;
 
 /** Starts the health subgraph: its own database (migrated), then the HTTP server. */
-export async function startHealthService(
+export function startHealthService(
   config: HealthConfig,
-  options: HealthServiceOptions = {},
+  options: SubgraphServiceOptions = {},
 ): Promise<RunningHealthService> {
-  const logger =
-    options.logger ?? createLogger('health', { level: config.LOG_LEVEL, production: config.NODE_ENV === 'production' });
-  await ensureDatabase(config.DATABASE_URL);
-  const db = await openDatabase({ url: config.DATABASE_URL, entities, migrations, logger: options.sqlLogger });
-  const stores = createStores(db);
-  const subgraph = createSubgraph<HealthContext>({
-    name: 'health',
-    typeDefs: readSchema(HEALTH_SERVICE_DIR),
-    resolvers: resolvers as never,
-    identitySecret: config.IDENTITY_SIGNING_SECRET,
-    logger,
-    ready: async () => {
-      await db.query('SELECT 1');
+  return startSubgraphService<HealthContext, ReturnType<typeof createStores>>(
+    {
+      name: 'health',
+      serviceDir: HEALTH_SERVICE_DIR,
+      entities,
+      migrations,
+      resolvers,
+      stores: createStores,
+      context: (base, stores) => ({
+        ...base,
+        stores,
+        loaders: createLoaders(stores, base.identity.municipality),
+        today: todayInDenmark(),
+      }),
     },
-    context: (base) => ({
-      ...base,
-      stores,
-      loaders: createLoaders(stores, base.identity.municipality),
-      today: todayInDenmark(),
-    }),
-  });
-  let running: RunningSubgraph;
-  try {
-    running = await subgraph.start(config.PORT);
-  } catch (error) {
-    await db.destroy();
-    throw error;
-  }
-  return {
-    ...running,
-    logger,
-    close: async () => {
-      await running.close();
-      await db.destroy();
-    },
-  };
+    config,
+    options,
+  );
 }
