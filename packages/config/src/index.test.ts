@@ -1,4 +1,13 @@
-import { ConfigError, loadConfig, port, postgresUrl, requireInProduction, z } from './index';
+import {
+  ConfigError,
+  DEV_IDENTITY_SIGNING_SECRET,
+  loadConfig,
+  loadSubgraphConfig,
+  port,
+  postgresUrl,
+  requireInProduction,
+  z,
+} from './index';
 
 describe('loadConfig', () => {
   const schema = z.object({ PORT: port(4001), DATABASE_URL: postgresUrl });
@@ -33,5 +42,26 @@ describe('loadConfig', () => {
       /JWT_SECRET is required in production/,
     );
     expect(() => requireInProduction('gateway', { NODE_ENV: 'development' }, ['JWT_SECRET'])).not.toThrow();
+  });
+});
+
+describe('loadSubgraphConfig', () => {
+  it('gives a subgraph its port and development defaults outside production', () => {
+    const config = loadSubgraphConfig('health', 4003, {}, { DATABASE_URL: 'postgres://localhost/helhed_health' });
+    expect(config.PORT).toBe(4003);
+    expect(config.NODE_ENV).toBe('development');
+    expect(config.IDENTITY_SIGNING_SECRET).toBe(DEV_IDENTITY_SIGNING_SECRET);
+  });
+
+  it('requires the database, the identity secret and named settings in production', () => {
+    const load = () =>
+      loadSubgraphConfig('family', 4001, { CPR_HASH_KEY: z.string() }, { NODE_ENV: 'production' }, ['CPR_HASH_KEY']);
+    expect(load).toThrow(/DATABASE_URL.*\n.*IDENTITY_SIGNING_SECRET.*\n.*CPR_HASH_KEY/);
+  });
+
+  it('validates the service-specific settings too', () => {
+    expect(() =>
+      loadSubgraphConfig('family', 4001, { EXTRA: z.coerce.number() }, { DATABASE_URL: 'postgres://x/y', EXTRA: 'no' }),
+    ).toThrow(/EXTRA:/);
   });
 });

@@ -2,3 +2,4 @@ export * from './database';
 export * from './smtp';
 export * from './identities';
 export * from './graphql-client';
+export * from './subgraph';

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { Logger as SqlLogger } from 'typeorm';
 import {
   createTestDatabase,
   gatewayHeaders,
   identity,
   postGraphQL,
   queryDatabase,
-  TEST_SECRETS,
+  sqlStatementLog,
+  testSubgraphConfig,
   type TestDatabase,
 } from '@helhed/testing';
 import { startEmploymentService, type RunningEmploymentService } from './index';
@@ -19,18 +19,7 @@ const PERIODS_OF = `query($r: [_Any!]!) {
 }`;
 const PERIOD = `query($id: ID!) { benefitPeriod(id: $id) { id type from to person { id } } }`;
 
-/** Counts the SQL statements that read benefit periods. */
-const statements: string[] = [];
-const sqlLogger: SqlLogger = {
-  logQuery: (query) => {
-    statements.push(query);
-  },
-  logQueryError: () => undefined,
-  logQuerySlow: () => undefined,
-  logSchemaBuild: () => undefined,
-  logMigration: () => undefined,
-  log: () => undefined,
-};
+const { logger: sqlLogger, statements } = sqlStatementLog();
 
 describe('employment subgraph', () => {
   let db: TestDatabase;
@@ -39,16 +28,7 @@ describe('employment subgraph', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('employment');
-    service = await startEmploymentService(
-      {
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'silent',
-        PORT: 0,
-        DATABASE_URL: db.url,
-        IDENTITY_SIGNING_SECRET: TEST_SECRETS.identity,
-      },
-      { sqlLogger },
-    );
+    service = await startEmploymentService(testSubgraphConfig(db.url), { sqlLogger });
   });
 
   afterAll(async () => {

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { Logger as SqlLogger } from 'typeorm';
 import {
   createTestDatabase,
   gatewayHeaders,
   identity,
   postGraphQL,
   queryDatabase,
-  TEST_SECRETS,
+  sqlStatementLog,
+  testSubgraphConfig,
   type TestDatabase,
 } from '@helhed/testing';
 import { todayInDenmark } from './dates';
@@ -22,17 +22,7 @@ const ASSESSMENTS_OF = `query($r: [_Any!]!) {
 }`;
 const ASSESSMENT = `query($id: ID!) { healthAssessment(id: $id) { id assessedOn summaryForTeam } }`;
 
-const statements: string[] = [];
-const sqlLogger: SqlLogger = {
-  logQuery: (query) => {
-    statements.push(query);
-  },
-  logQueryError: () => undefined,
-  logQuerySlow: () => undefined,
-  logSchemaBuild: () => undefined,
-  logMigration: () => undefined,
-  log: () => undefined,
-};
+const { logger: sqlLogger, statements } = sqlStatementLog();
 
 describe('health subgraph', () => {
   let db: TestDatabase;
@@ -41,16 +31,7 @@ describe('health subgraph', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('health');
-    service = await startHealthService(
-      {
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'silent',
-        PORT: 0,
-        DATABASE_URL: db.url,
-        IDENTITY_SIGNING_SECRET: TEST_SECRETS.identity,
-      },
-      { sqlLogger },
-    );
+    service = await startHealthService(testSubgraphConfig(db.url), { sqlLogger });
   });
 
   afterAll(async () => {
