@@ -14,7 +14,6 @@ export interface HttpAppOptions<TContext extends BaseContext> {
   context: (request: { headers: IncomingMessage['headers']; requestId: string }) => Promise<TContext>;
   /** Resolves when the process can serve traffic (database reachable, ...). */
   ready?: () => Promise<void>;
-  /** Extra routes, e.g. nothing yet; kept for the gateway's metrics later. */
 }
 
 export interface RunningHttpServer {
