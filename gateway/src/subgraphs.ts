@@ -13,5 +13,5 @@ export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];
 export const REPO_ROOT = join(__dirname, '..', '..');
 export const SUPERGRAPH_PATH = join(__dirname, '..', 'supergraph.graphql');
 
-export const schemaPathOf = (name: SubgraphName) => join(REPO_ROOT, 'services', name, 'schema.graphql');
+export const serviceDirOf = (name: SubgraphName) => join(REPO_ROOT, 'services', name);
 export const defaultUrlOf = (port: number) => `http://localhost:${port}/graphql`;

@@ -97,3 +97,4 @@ export async function ensureDatabase(url: string): Promise<boolean> {
 
 export { DataSource };
 export * from './loaders';
+export * from './pagination';

@@ -5,3 +5,4 @@ export * from './subgraph';
 export * from './scalars';
 export * from './run';
 export * from './service';
+export * from './merge-resolvers';

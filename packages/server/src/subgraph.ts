@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import {
@@ -39,9 +40,21 @@ export interface RunningSubgraph extends RunningHttpServer {
   apollo: ApolloServer<BaseContext>;
 }
 
-/** Reads a service's `schema.graphql`, next to its `src/` and `dist/` folders. */
+/**
+ * Reads a service's SDL: `schema.graphql` (the `@link`, scalars, root types)
+ * followed by each domain folder's own `src/<concept>/*.graphql`, in path order.
+ */
 export function readSchema(serviceDir: string): string {
-  return readFileSync(`${serviceDir}/schema.graphql`, 'utf8');
+  const parts = [join(serviceDir, 'schema.graphql'), ...graphqlFilesUnder(join(serviceDir, 'src'))];
+  return parts.map((file) => readFileSync(file, 'utf8')).join('\n');
+}
+
+function graphqlFilesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.graphql'))
+    .sort()
+    .map((f) => join(dir, f));
 }
 
 /**

@@ -4,15 +4,18 @@ import type { BaseContext } from '@helhed/server';
 import { CaseworkerStore } from './caseworker/caseworker-store';
 import type { CprVault } from './cpr/cpr-vault';
 import { FamilyStore } from './family/family-store';
+import { HistoryStore } from './history/history-store';
 import { MunicipalityStore } from './municipality/municipality-store';
 import { PersonStore } from './person/person-store';
 
 /** The service's long-lived parts, made once per process. */
 export function createStores(db: DataSource, vault: CprVault) {
+  const history = new HistoryStore(db);
   return {
+    history,
     municipalities: new MunicipalityStore(db),
     caseworkers: new CaseworkerStore(db),
-    families: new FamilyStore(db, vault),
+    families: new FamilyStore(db, vault, history),
     persons: new PersonStore(db),
   };
 }

@@ -1,7 +1,8 @@
-import { DateScalar } from '@helhed/server';
 import { GraphQLScalarType } from 'graphql';
+import { DateScalar, mergeResolvers } from '@helhed/server';
 import { caseworkerResolvers } from './caseworker/caseworker.resolvers';
 import { familyResolvers } from './family/family.resolvers';
+import { historyResolvers } from './history/history.resolvers';
 import { municipalityResolvers } from './municipality/municipality.resolvers';
 import { personResolvers } from './person/person.resolvers';
 
@@ -10,22 +11,14 @@ const DateTimeScalar = new GraphQLScalarType({
   serialize: (value) => (value instanceof Date ? value.toISOString() : String(value)),
 });
 
-export const resolvers = {
-  Date: DateScalar,
-  DateTime: DateTimeScalar,
-  Query: {
-    ...municipalityResolvers.Query,
-    ...caseworkerResolvers.Query,
-    ...familyResolvers.Query,
-    ...personResolvers.Query,
-  },
-  Mutation: {
-    ...municipalityResolvers.Mutation,
-    ...caseworkerResolvers.Mutation,
-    ...familyResolvers.Mutation,
-  },
-  Municipality: municipalityResolvers.Municipality,
-  Caseworker: caseworkerResolvers.Caseworker,
-  Family: familyResolvers.Family,
-  Person: personResolvers.Person,
-};
+const JsonScalar = new GraphQLScalarType({ name: 'JSON', serialize: (value) => value, parseValue: (value) => value });
+
+/** Each domain folder's resolvers, merged type by type (a field resolved twice fails at startup). */
+export const resolvers = mergeResolvers(
+  { Date: DateScalar, DateTime: DateTimeScalar, JSON: JsonScalar },
+  municipalityResolvers,
+  caseworkerResolvers,
+  familyResolvers,
+  personResolvers,
+  historyResolvers,
+);

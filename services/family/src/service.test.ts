@@ -88,6 +88,23 @@ describe('family subgraph', () => {
     expect(data?.families).toHaveLength(5);
   });
 
+  it('keeps who created the family and its members, without CPR numbers, in its history', async () => {
+    const { data } = await as(
+      caseworker,
+      `{ families(first: 1) { id history { edges { node { by operation entity after } } pageInfo { hasNextPage } } } }`,
+    );
+    const history = data?.families[0].history;
+    expect(history.edges.map((e: any) => [e.node.operation, e.node.entity, e.node.by])).toEqual(
+      expect.arrayContaining([
+        ['CREATE', 'Family', caseworker.userId],
+        ['CREATE', 'Person', caseworker.userId],
+      ]),
+    );
+    const text = JSON.stringify(history);
+    expect(text).not.toMatch(/cpr(Encrypted|Hash)/);
+    expect(text).not.toContain('0101901234');
+  });
+
   it('lets only the family department create families and only administrators register municipalities', async () => {
     const jobcenter = identity('JOBCENTER');
     const res = await as(jobcenter, `mutation { createFamily(input: { caseReference: "X-1", members: [] }) { id } }`);

@@ -1,6 +1,7 @@
 import { In, type DataSource } from 'typeorm';
 import { UserInputError } from '@helhed/errors';
 import type { CprVault } from '../cpr/cpr-vault';
+import type { HistoryStore } from '../history/history-store';
 import { PersonEntity } from '../person/person.entity';
 import { FamilyEntity, type FamilyStatus } from './family.entity';
 import type { ValidNewFamily } from './new-family';
@@ -9,6 +10,7 @@ export class FamilyStore {
   constructor(
     private readonly db: DataSource,
     private readonly vault: CprVault,
+    private readonly history: HistoryStore,
   ) {}
 
   byIds(ids: readonly string[]): Promise<FamilyEntity[]> {
@@ -51,7 +53,7 @@ export class FamilyStore {
             createdBy,
           }),
         );
-        await tx.getRepository(PersonEntity).insert(
+        const members = tx.getRepository(PersonEntity).create(
           family.members.map((m) => ({
             familyId: saved.id,
             municipalityCode,
@@ -64,6 +66,12 @@ export class FamilyStore {
             cprHash: this.vault.hash(m.cpr.digits),
           })),
         );
+        await tx.getRepository(PersonEntity).save(members);
+        const change = { municipalityCode, familyId: saved.id, operation: 'CREATE', changedBy: createdBy };
+        await this.history.record(tx, [
+          { ...change, entity: 'Family', entityId: saved.id, after: saved },
+          ...members.map((m) => ({ ...change, entity: 'Person', entityId: m.id, after: m })),
+        ]);
         return saved;
       });
     } catch (error) {

@@ -1,0 +1,63 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { keysetPage, type PageArgs } from '@helhed/db';
+import { ChangeRecordEntity } from './change-record.entity';
+
+export interface Change {
+  municipalityCode: string;
+  familyId: string | null;
+  entity: string;
+  entityId: string;
+  operation: string;
+  changedBy: string;
+  before?: object | null;
+  after?: object | null;
+  reason?: string | null;
+}
+
+/** Plain JSON of an entity for the history (Buffers such as encrypted CPR numbers are never copied). */
+export function snapshot(entity: object): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(entity)) {
+    if (Buffer.isBuffer(value)) continue;
+    out[key] = value instanceof Date ? value.toISOString() : value;
+  }
+  return out;
+}
+
+/**
+ * The history of every change: written in the same transaction as the change
+ * itself (pass the transaction's manager), so a change without its history
+ * row cannot exist. Rows are never updated or deleted.
+ */
+export class HistoryStore {
+  constructor(private readonly db: DataSource) {}
+
+  async record(tx: EntityManager, changes: Change[]): Promise<void> {
+    if (changes.length === 0) return;
+    const repo = tx.getRepository(ChangeRecordEntity);
+    await repo.save(
+      changes.map((c) =>
+        repo.create({
+          ...c,
+          before: c.before ? snapshot(c.before) : null,
+          after: c.after ? snapshot(c.after) : null,
+          reason: c.reason ?? null,
+        }),
+      ),
+    );
+  }
+
+  /** A family's changes, newest first. */
+  ofFamily(familyId: string, args: PageArgs) {
+    const qb = this.db
+      .getRepository(ChangeRecordEntity)
+      .createQueryBuilder('c')
+      .where('c.family_id = :familyId', { familyId });
+    return keysetPage(qb, args, {
+      column: 'c.id',
+      idColumn: 'c.id',
+      value: (row) => row.id,
+      descending: true,
+    });
+  }
+}
