@@ -116,11 +116,11 @@ export async function loadDemoData(graph: GraphClient): Promise<SeedSummary> {
   }
 
   const family = who('FAMILY');
-  const { families } = await graph.request<{ families: Array<{ caseReference: string }> }>(
+  const { families } = await graph.request<{ families: { edges: Array<{ node: { caseReference: string } }> } }>(
     family,
-    `{ families(first: 200) { caseReference } }`,
+    `{ families(first: 200) { edges { node { caseReference } } } }`,
   );
-  const present = new Set(families.map((f) => f.caseReference));
+  const present = new Set(families.edges.map((e) => e.node.caseReference));
   let created = 0;
   for (const f of FAMILIES.filter((x) => !present.has(x.caseReference))) {
     const { createFamily } = await graph.request<{

@@ -159,24 +159,32 @@ describe('bad input is refused with a code and a field path, and writes nothing'
 
 describe('identity', () => {
   it('the gateway answers 401 to a request without a token', async () => {
-    const res = await stack.post(null, `{ families { id } }`);
+    const res = await stack.post(null, `{ families { edges { node { id } } } }`);
     expect(res.status).toBe(401);
     expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it('the gateway refuses a token signed with another key', async () => {
-    const res = await postGraphQL(stack.gatewayUrl, `{ families { id } }`, {}, { authorization: 'Bearer not.a.token' });
+    const res = await postGraphQL(
+      stack.gatewayUrl,
+      `{ families { edges { node { id } } } }`,
+      {},
+      { authorization: 'Bearer not.a.token' },
+    );
     expect(res.status).toBe(401);
   });
 
   it('a subgraph called directly, without the gateway signature, refuses and gives nothing', async () => {
-    const direct = await postGraphQL(stack.subgraphs.family.url, `{ families { id caseReference } }`);
+    const direct = await postGraphQL(
+      stack.subgraphs.family.url,
+      `{ families { edges { node { id caseReference } } } }`,
+    );
     expect(direct.status).toBe(401);
     expect(direct.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(direct.data ?? null).toBeNull();
     const forged = await postGraphQL(
       stack.subgraphs.family.url,
-      `{ families { id } }`,
+      `{ families { edges { node { id } } } }`,
       {},
       await gatewayHeaders(family, 'a-guessed-secret-that-is-not-the-real-one'),
     );
@@ -187,12 +195,12 @@ describe('identity', () => {
     const other = identity('FAMILY', { municipality: '101' });
     const { families, family: byId } = await stack.graph.request(
       other,
-      `query($id: ID!) { families { id } family(id: $id) { id } }`,
+      `query($id: ID!) { families { edges { node { id } } } family(id: $id) { id } }`,
       {
         id: familyId,
       },
     );
-    expect(families).toEqual([]);
+    expect(families.edges).toEqual([]);
     expect(byId).toBeNull();
   });
 });

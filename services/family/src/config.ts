@@ -13,6 +13,14 @@ const cprSettings = {
   CPR_HASH_KEY: secret('helhed-development-only-cpr-hash-key'),
 };
 
+const consentSettings = {
+  /** From this age a young person consents for themselves; below it only a custody holder does. */
+  CONSENT_OWN_AGE: z.coerce.number().int().min(0).max(18).default(15),
+};
+
 export const loadFamilyConfig = (env: Environment = process.env) =>
-  loadSubgraphConfig('family', 4001, cprSettings, env, ['CPR_ENCRYPTION_KEY', 'CPR_HASH_KEY']);
+  loadSubgraphConfig('family', 4001, { ...cprSettings, ...consentSettings }, env, [
+    'CPR_ENCRYPTION_KEY',
+    'CPR_HASH_KEY',
+  ]);
 export type FamilyConfig = ReturnType<typeof loadFamilyConfig>;

@@ -2,21 +2,31 @@ import type { DataSource } from 'typeorm';
 import { groupLoader, rowLoader } from '@helhed/db';
 import type { BaseContext } from '@helhed/server';
 import { CaseworkerStore } from './caseworker/caseworker-store';
+import { createCivilSocietyLoaders, createCivilSocietyStores } from './civil-society/civil-society-context';
+import { createConsentLoaders, createConsentStores } from './consent/consent-context';
 import type { CprVault } from './cpr/cpr-vault';
 import { FamilyStore } from './family/family-store';
 import { HistoryStore } from './history/history-store';
 import { MunicipalityStore } from './municipality/municipality-store';
 import { PersonStore } from './person/person-store';
+import { createPlanLoaders, createPlanStores } from './plan/plan-context';
+import { createProjectLoaders, createProjectStores } from './project/project-context';
+import { TeamStore } from './team/team-store';
 
 /** The service's long-lived parts, made once per process. */
 export function createStores(db: DataSource, vault: CprVault) {
   const history = new HistoryStore(db);
   return {
     history,
+    ...createProjectStores(db, history),
+    ...createConsentStores(db, history),
+    ...createCivilSocietyStores(db, history),
+    ...createPlanStores(db, history),
     municipalities: new MunicipalityStore(db),
     caseworkers: new CaseworkerStore(db),
     families: new FamilyStore(db, vault, history),
-    persons: new PersonStore(db),
+    persons: new PersonStore(db, vault, history),
+    team: new TeamStore(db, history),
   };
 }
 export type Stores = ReturnType<typeof createStores>;
@@ -24,6 +34,10 @@ export type Stores = ReturnType<typeof createStores>;
 /** Per-request DataLoaders: one statement per entity kind, however large the answer. */
 export function createLoaders(stores: Stores) {
   return {
+    ...createProjectLoaders(stores),
+    ...createConsentLoaders(stores),
+    ...createCivilSocietyLoaders(stores),
+    ...createPlanLoaders(stores),
     municipality: rowLoader(
       (codes: readonly string[]) => stores.municipalities.byCodes(codes),
       (m) => m.code,
@@ -44,6 +58,22 @@ export function createLoaders(stores: Stores) {
       (ids: readonly string[]) => stores.persons.byFamilyIds(ids),
       (p) => p.familyId,
     ),
+    formerMembersOfFamily: groupLoader(
+      (ids: readonly string[]) => stores.persons.formerByFamilyIds(ids),
+      (p) => p.familyId,
+    ),
+    teamMember: rowLoader(
+      (ids: readonly string[]) => stores.team.membersByIds(ids),
+      (m) => m.id,
+    ),
+    teamOfFamily: groupLoader(
+      (ids: readonly string[]) => stores.team.membershipsByFamilyIds(ids),
+      (m) => m.familyId,
+    ),
+    contactPersonAssignmentsOfFamily: groupLoader(
+      (ids: readonly string[]) => stores.team.assignmentsByFamilyIds(ids),
+      (a) => a.familyId,
+    ),
   };
 }
 
@@ -52,4 +82,6 @@ export interface FamilyContext extends BaseContext {
   loaders: ReturnType<typeof createLoaders>;
   /** Today in Denmark, fixed for the request. */
   today: string;
+  /** From this age a young person consents for themselves (CONSENT_OWN_AGE). */
+  consentOwnAge: number;
 }

@@ -1,10 +1,21 @@
 import { GraphQLScalarType } from 'graphql';
 import { DateScalar, mergeResolvers } from '@helhed/server';
+import { activityResolvers } from './activity/activity.resolvers';
+import { assessmentResolvers } from './assessment/assessment.resolvers';
 import { caseworkerResolvers } from './caseworker/caseworker.resolvers';
+import { civilSocietyResolvers } from './civil-society/civil-society.resolvers';
+import { consentResolvers } from './consent/consent.resolvers';
 import { familyResolvers } from './family/family.resolvers';
+import { followUpResolvers } from './follow-up/follow-up.resolvers';
 import { historyResolvers } from './history/history.resolvers';
 import { municipalityResolvers } from './municipality/municipality.resolvers';
 import { personResolvers } from './person/person.resolvers';
+import { planResolvers } from './plan/plan.resolvers';
+import { enrolmentResolvers } from './project/enrolment.resolvers';
+import { milestoneResolvers } from './project/milestone.resolvers';
+import { projectResolvers } from './project/project.resolvers';
+import { riskResolvers } from './project/risk.resolvers';
+import { teamResolvers } from './team/team.resolvers';
 
 const DateTimeScalar = new GraphQLScalarType({
   name: 'DateTime',
@@ -21,4 +32,15 @@ export const resolvers = mergeResolvers(
   familyResolvers,
   personResolvers,
   historyResolvers,
+  consentResolvers,
+  civilSocietyResolvers,
+  projectResolvers,
+  enrolmentResolvers,
+  milestoneResolvers,
+  riskResolvers,
+  teamResolvers,
+  assessmentResolvers,
+  planResolvers,
+  activityResolvers,
+  followUpResolvers,
 );

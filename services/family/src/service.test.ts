@@ -55,7 +55,7 @@ describe('family subgraph', () => {
     });
 
   it('reads a list of families with members and municipality in a fixed number of statements', async () => {
-    const query = `{ families { caseReference municipality { name } members { firstName cprMasked age family { id } } } }`;
+    const query = `{ families { edges { node { caseReference municipality { name } members { firstName cprMasked age family { id } } } } } }`;
     for (const [ref, children] of [
       ['F-1', 1],
       ['F-2', 3],
@@ -65,7 +65,7 @@ describe('family subgraph', () => {
     statements.length = 0;
     const small = await as(caseworker, query);
     const fewFamilies = statements.length;
-    expect(small.data?.families).toHaveLength(2);
+    expect(small.data?.families.edges).toHaveLength(2);
 
     for (const [ref, children] of [
       ['F-3', 2],
@@ -76,24 +76,26 @@ describe('family subgraph', () => {
     }
     statements.length = 0;
     const large = await as(caseworker, query);
-    expect(large.data?.families).toHaveLength(5);
-    expect(large.data?.families.flatMap((f: { members: unknown[] }) => f.members)).toHaveLength(16);
+    expect(large.data?.families.edges).toHaveLength(5);
+    expect(large.data?.families.edges.flatMap((e: { node: { members: unknown[] } }) => e.node.members)).toHaveLength(
+      16,
+    );
     expect(statements.length).toBe(fewFamilies);
   });
 
   it('refuses a case reference already used, with its field, and writes nothing', async () => {
     const res = await createFamily('F-1', 1);
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.caseReference' });
-    const { data } = await as(caseworker, `{ families(first: 100) { id } }`);
-    expect(data?.families).toHaveLength(5);
+    const { data } = await as(caseworker, `{ families(first: 100) { edges { node { id } } } }`);
+    expect(data?.families.edges).toHaveLength(5);
   });
 
   it('keeps who created the family and its members, without CPR numbers, in its history', async () => {
     const { data } = await as(
       caseworker,
-      `{ families(first: 1) { id history { edges { node { by operation entity after } } pageInfo { hasNextPage } } } }`,
+      `{ families(first: 1) { edges { node { id history { edges { node { by operation entity after } } pageInfo { hasNextPage } } } } } }`,
     );
-    const history = data?.families[0].history;
+    const history = data?.families.edges[0].node.history;
     expect(history.edges.map((e: any) => [e.node.operation, e.node.entity, e.node.by])).toEqual(
       expect.arrayContaining([
         ['CREATE', 'Family', caseworker.userId],

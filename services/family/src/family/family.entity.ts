@@ -19,9 +19,17 @@ export class FamilyEntity {
   @Column({ name: 'enrolment_date', type: 'date', nullable: true })
   enrolmentDate: string | null;
 
+  /** Set when the family is closed (status CLOSED); never before the enrolment date. */
+  @Column({ name: 'closed_on', type: 'date', nullable: true })
+  closedOn: string | null;
+
+  @Column({ name: 'close_reason', type: 'text', nullable: true })
+  closeReason: string | null;
+
   @Column({ name: 'created_by', type: 'text' })
   createdBy: string;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  /** Millisecond precision: the list cursor carries it exactly. */
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt: Date;
 }

@@ -1,10 +1,24 @@
+import { toConnection, type PageArgs } from '@helhed/db';
+import { ForbiddenError, UserInputError } from '@helhed/errors';
 import { authorize } from '@helhed/identity';
 import type { FamilyContext } from '../context';
+import { parseCpr } from '../cpr/cpr';
 import { isUuid } from '../ids';
+import {
+  planActivation,
+  planClosing,
+  planFamilyUpdate,
+  type FamilyActivation,
+  type FamilyClosing,
+  type FamilyUpdate,
+} from './family-lifecycle';
 import type { FamilyEntity, FamilyStatus } from './family.entity';
 import { validateNewFamily, type NewFamily } from './new-family';
-import { parseCpr } from '../cpr/cpr';
-import { UserInputError, ForbiddenError } from '@helhed/errors';
+
+interface FamilyFilter {
+  status?: FamilyStatus | null;
+  contactPersonId?: string | null;
+}
 
 /** Loads a family of the caller's municipality; another municipality's family does not exist for the caller. */
 export async function visibleFamily(ctx: FamilyContext, id: string): Promise<FamilyEntity | null> {
@@ -20,37 +34,66 @@ export async function visibleFamily(ctx: FamilyContext, id: string): Promise<Fam
   return family;
 }
 
-const MAX_PAGE = 200;
+/**
+ * The family a mutation changes: of the caller's municipality (another
+ * municipality's family does not exist for the caller), and the caller may
+ * change the family's basic data.
+ */
+export async function familyToChange(ctx: FamilyContext, familyId: string, field = 'input.familyId') {
+  authorize(ctx.identity, {
+    municipality: ctx.identity.municipality,
+    category: 'BASIC',
+    operation: 'write',
+    what: 'families',
+  });
+  const family = await visibleFamily(ctx, familyId);
+  if (!family) throw new UserInputError(field, 'There is no family with this id in your municipality');
+  return family;
+}
+
+/** After a change, the request's loader gives the changed family (nested fields read the new state). */
+function changed(ctx: FamilyContext, family: FamilyEntity): FamilyEntity {
+  ctx.loaders.family.clear(family.id).prime(family.id, family);
+  return family;
+}
+
+const readFamilies = (ctx: FamilyContext) =>
+  authorize(ctx.identity, {
+    municipality: ctx.identity.municipality,
+    category: 'BASIC',
+    operation: 'read',
+    what: 'Families',
+  });
 
 export const familyResolvers = {
   Query: {
     family: (_: unknown, args: { id: string }, ctx: FamilyContext) => visibleFamily(ctx, args.id),
 
-    families: async (
-      _: unknown,
-      args: { status?: FamilyStatus | null; first?: number | null; offset?: number | null },
-      ctx: FamilyContext,
-    ) => {
-      authorize(ctx.identity, {
-        municipality: ctx.identity.municipality,
-        category: 'BASIC',
-        operation: 'read',
-        what: 'Families',
-      });
-      const first = args.first ?? 50;
-      const offset = args.offset ?? 0;
-      if (first < 0 || first > MAX_PAGE) throw new UserInputError('first', `first is between 0 and ${MAX_PAGE}`);
-      if (offset < 0) throw new UserInputError('offset', 'offset cannot be negative');
-      return ctx.stores.families.list(ctx.identity.municipality, { status: args.status, first, offset });
+    families: async (_: unknown, args: { filter?: FamilyFilter | null } & PageArgs, ctx: FamilyContext) => {
+      readFamilies(ctx);
+      const contactPersonId = args.filter?.contactPersonId ?? null;
+      if (contactPersonId !== null && !isUuid(contactPersonId)) {
+        throw new UserInputError('filter.contactPersonId', 'Not a caseworker id');
+      }
+      const page = await ctx.stores.families.page(
+        ctx.identity.municipality,
+        { status: args.filter?.status, contactPersonId, today: ctx.today },
+        args,
+      );
+      // Prime the per-request loader: a family resolved again (e.g. via Person.family) costs no statement.
+      for (const family of page.nodes) ctx.loaders.family.prime(family.id, family);
+      return toConnection(page);
+    },
+
+    familyByCaseReference: async (_: unknown, args: { caseReference: string }, ctx: FamilyContext) => {
+      readFamilies(ctx);
+      const family = await ctx.stores.families.byCaseReference(ctx.identity.municipality, args.caseReference.trim());
+      if (family) ctx.loaders.family.prime(family.id, family);
+      return family;
     },
 
     familiesByMemberCpr: async (_: unknown, args: { cpr: string }, ctx: FamilyContext) => {
-      authorize(ctx.identity, {
-        municipality: ctx.identity.municipality,
-        category: 'BASIC',
-        operation: 'read',
-        what: 'Families',
-      });
+      readFamilies(ctx);
       const cpr = parseCpr(args.cpr);
       if (!cpr.ok) throw new UserInputError('cpr', cpr.reason);
       return ctx.stores.families.byMemberCpr(ctx.identity.municipality, cpr.value.digits);
@@ -68,6 +111,34 @@ export const familyResolvers = {
       const family = await ctx.stores.families.create(valid, municipality, ctx.identity.userId);
       ctx.logger.info({ familyId: family.id, members: valid.members.length }, 'family created');
       return family;
+    },
+
+    updateFamily: async (_: unknown, args: { input: FamilyUpdate }, ctx: FamilyContext) => {
+      const family = await familyToChange(ctx, args.input.familyId);
+      const after = await ctx.stores.families.change(family.id, ctx.identity.userId, 'UPDATE', (current) =>
+        planFamilyUpdate(current, args.input, ctx.today),
+      );
+      return changed(ctx, after);
+    },
+
+    activateFamily: async (_: unknown, args: { input: FamilyActivation }, ctx: FamilyContext) => {
+      const family = await familyToChange(ctx, args.input.familyId);
+      const after = await ctx.stores.families.change(family.id, ctx.identity.userId, 'ACTIVATE', (current) =>
+        planActivation(current, args.input, ctx.today),
+      );
+      return changed(ctx, after);
+    },
+
+    closeFamily: async (_: unknown, args: { input: FamilyClosing }, ctx: FamilyContext) => {
+      const family = await familyToChange(ctx, args.input.familyId);
+      const after = await ctx.stores.families.change(
+        family.id,
+        ctx.identity.userId,
+        'CLOSE',
+        (current) => planClosing(current, args.input, ctx.today),
+        args.input.reason.trim(),
+      );
+      return changed(ctx, after);
     },
   },
 

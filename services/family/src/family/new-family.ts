@@ -1,13 +1,7 @@
 import { InputProblems } from '@helhed/errors';
-import { ageOn, parseCpr, type CprFacts } from '../cpr/cpr';
-import type { MemberRole } from '../person/person.entity';
+import { checkNewMember, type NewMember, type ValidNewMember } from '../person/member';
 
-export interface NewMember {
-  cpr: string;
-  firstName: string;
-  lastName: string;
-  role: MemberRole;
-}
+export type { NewMember } from '../person/member';
 
 export interface NewFamily {
   caseReference: string;
@@ -19,11 +13,11 @@ export interface ValidNewFamily {
   caseReference: string;
   enrolmentDate: string | null;
   status: 'INTAKE' | 'ACTIVE';
-  members: Array<Omit<NewMember, 'cpr'> & { cpr: CprFacts }>;
+  members: ValidNewMember[];
 }
 
-const CASE_REFERENCE = /^[A-Za-z0-9][A-Za-z0-9\-/.]{0,39}$/;
-const ADULT_AGE = 18;
+export const CASE_REFERENCE = /^[A-Za-z0-9][A-Za-z0-9\-/.]{0,39}$/;
+export const CASE_REFERENCE_RULE = "A case reference is 1-40 letters, digits, '-', '/' or '.'";
 
 /**
  * Checks a new family as a whole and reports every problem with its input
@@ -33,7 +27,7 @@ export function validateNewFamily(input: NewFamily, today: string): ValidNewFami
   const problems = new InputProblems();
   const caseReference = input.caseReference.trim();
   if (!CASE_REFERENCE.test(caseReference)) {
-    problems.add('input.caseReference', "A case reference is 1-40 letters, digits, '-', '/' or '.'");
+    problems.add('input.caseReference', CASE_REFERENCE_RULE);
   }
   if (input.enrolmentDate && input.enrolmentDate > today) {
     problems.add('input.enrolmentDate', 'The enrolment date cannot be in the future');
@@ -47,26 +41,12 @@ export function validateNewFamily(input: NewFamily, today: string): ValidNewFami
   const members: ValidNewFamily['members'] = [];
   input.members.forEach((member, i) => {
     const at = `input.members[${i}]`;
-    const firstName = member.firstName.trim();
-    const lastName = member.lastName.trim();
-    if (firstName.length === 0 || firstName.length > 100)
-      problems.add(`${at}.firstName`, 'A first name is 1-100 characters');
-    if (lastName.length === 0 || lastName.length > 100)
-      problems.add(`${at}.lastName`, 'A last name is 1-100 characters');
-    const cpr = parseCpr(member.cpr);
-    if (!cpr.ok) {
-      problems.add(`${at}.cpr`, cpr.reason);
-      return;
-    }
-    if (cpr.value.birthDate > today) problems.add(`${at}.cpr`, 'The CPR number gives a birth date in the future');
-    const earlier = seen.get(cpr.value.digits);
+    const valid = checkNewMember(member, at, today, problems);
+    if (!valid) return;
+    const earlier = seen.get(valid.cpr.digits);
     if (earlier !== undefined) problems.add(`${at}.cpr`, `The same CPR number is given for member ${earlier} too`);
-    seen.set(cpr.value.digits, i);
-    const age = ageOn(cpr.value.birthDate, today);
-    if (member.role === 'CHILD' && age >= ADULT_AGE) {
-      problems.add(`${at}.role`, `A member aged ${age} is registered as OTHER_ADULT or PARENT, not CHILD`);
-    }
-    members.push({ firstName, lastName, role: member.role, cpr: cpr.value });
+    seen.set(valid.cpr.digits, i);
+    members.push(valid);
   });
 
   problems.throwIfAny();

@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { Brackets, type DataSource, type EntityManager } from 'typeorm';
 import { keysetPage, type PageArgs } from '@helhed/db';
 import { ChangeRecordEntity } from './change-record.entity';
 
@@ -53,6 +53,36 @@ export class HistoryStore {
       .getRepository(ChangeRecordEntity)
       .createQueryBuilder('c')
       .where('c.family_id = :familyId', { familyId });
+    return keysetPage(qb, args, {
+      column: 'c.id',
+      idColumn: 'c.id',
+      value: (row) => row.id,
+      descending: true,
+    });
+  }
+
+  /**
+   * The changes to the given things of one municipality, newest first, whether or
+   * not they belong to a family (e.g. a project with its milestones and risks).
+   */
+  ofEntities(municipalityCode: string, things: Array<{ entity: string; ids: readonly string[] }>, args: PageArgs) {
+    const wanted = things.filter((t) => t.ids.length > 0);
+    const qb = this.db
+      .getRepository(ChangeRecordEntity)
+      .createQueryBuilder('c')
+      .where('c.municipality_code = :municipalityCode', { municipalityCode });
+    if (wanted.length === 0) qb.andWhere('false');
+    else
+      qb.andWhere(
+        new Brackets((any) => {
+          wanted.forEach((t, i) =>
+            any.orWhere(`(c.entity = :entity${i} AND c.entity_id IN (:...ids${i}))`, {
+              [`entity${i}`]: t.entity,
+              [`ids${i}`]: [...t.ids],
+            }),
+          );
+        }),
+      );
     return keysetPage(qb, args, {
       column: 'c.id',
       idColumn: 'c.id',

@@ -37,6 +37,13 @@ export class PersonEntity {
   @Column('text')
   sex: Sex;
 
+  /** Set when the member has left the family (soft removal: the row and its history stay). */
+  @Column({ name: 'removed_on', type: 'date', nullable: true })
+  removedOn: string | null;
+
+  @Column({ name: 'removal_reason', type: 'text', nullable: true })
+  removalReason: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }
