@@ -1,5 +1,6 @@
 import type { Identity } from '@helhed/identity';
 import type { GraphClient } from './graph-client';
+import { loadFamilyWork, type FamilyWorkSummary } from './demo-family-work';
 
 /**
  * Demo data for municipality 630 (Vejle): caseworkers in all four departments,
@@ -87,7 +88,7 @@ const EXAMPLE_PRICES = [
   { costType: 'LEDIGHEDSYDELSE', unit: 'MONTH', priceOre: 1_900_000, validFrom: '2024-01-01' },
 ];
 
-export interface SeedSummary {
+export interface SeedSummary extends FamilyWorkSummary {
   caseworkers: number;
   families: number;
   prices: number;
@@ -162,5 +163,6 @@ export async function loadDemoData(graph: GraphClient): Promise<SeedSummary> {
       { input },
     );
   }
-  return { caseworkers: newCaseworkers.length, families: created, prices: newPrices.length };
+  const work = await loadFamilyWork(graph, { family, admin: ADMIN });
+  return { caseworkers: newCaseworkers.length, families: created, prices: newPrices.length, ...work };
 }

@@ -2,3 +2,4 @@ export * from './infrastructure';
 export * from './stack';
 export * from './graph-client';
 export { loadDemoData } from './demo-data';
+export { startTestStack, TEST_TOKEN_SETTINGS, type TestStack } from './test-stack';

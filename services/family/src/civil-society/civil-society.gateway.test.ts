@@ -1,5 +1,5 @@
 import { identity, queryDatabase } from '@helhed/testing';
-import { startTestStack, type TestStack } from '../../../../packages/devstack/src/test-stack';
+import { startTestStack, type TestStack } from '@helhed/devstack';
 import { todayInDenmark } from '../clock';
 
 /** Civil-society partners and members' activities with them, through the gateway on real PostgreSQL. */

@@ -1,4 +1,4 @@
-import { startTestStack, type TestStack } from '../../../../packages/devstack/src/test-stack';
+import { startTestStack, type TestStack } from '@helhed/devstack';
 import { identity, queryDatabase } from '@helhed/testing';
 import { todayInDenmark } from '../clock';
 

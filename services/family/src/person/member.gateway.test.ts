@@ -1,6 +1,5 @@
 import { identity, queryDatabase } from '@helhed/testing';
-// @helhed/devstack's index does not export the test stack; its source is imported directly.
-import { startTestStack, type TestStack } from '../../../../packages/devstack/src/test-stack';
+import { startTestStack, type TestStack } from '@helhed/devstack';
 
 /** Adding, correcting and removing family members, through the gateway on real databases. */
 let stack: TestStack;

@@ -8,9 +8,7 @@ import {
   testSubgraphConfig,
   type TestDatabase,
 } from '@helhed/testing';
-// @helhed/devstack's index does not export these test helpers; their sources are imported directly.
-import { GraphClient } from '../../../../packages/devstack/src/graph-client';
-import { TEST_TOKEN_SETTINGS } from '../../../../packages/devstack/src/test-stack';
+import { GraphClient, TEST_TOKEN_SETTINGS } from '@helhed/devstack';
 import { startFamilyService, type RunningFamilyService } from '../index';
 import { ADD_ACTIVITY, CREATE_PLAN, newCpr } from './__tests__/plan-kit';
 

@@ -1,5 +1,4 @@
-// @helhed/devstack's index does not export the test stack; its source is imported directly.
-import { startTestStack, type TestStack } from '../../../../packages/devstack/src/test-stack';
+import { startTestStack, type TestStack } from '@helhed/devstack';
 import { identity, queryDatabase } from '@helhed/testing';
 import type { Identity } from '@helhed/identity';
 import { todayInDenmark } from '../clock';
