@@ -129,7 +129,8 @@ it('reads members with custody, consents, legal bases and activities in a fixed 
   expect(many.family.members).toHaveLength(6);
   expect(many.family.members.flatMap((m: { consents: unknown[] }) => m.consents)).toHaveLength(10);
   expect(few.family.members).toHaveLength(2);
-  expect(statements.length).toBe(fewStatements);
+  // Not growing with the family: batches may merge differently, so the larger family may even need fewer.
+  expect(statements.length).toBeLessThanOrEqual(fewStatements);
   expect(many.family.members.map((m: { custodyOf: unknown[] }) => m.custodyOf.length).sort()).toEqual([
     0, 0, 0, 0, 0, 5,
   ]);
@@ -154,5 +155,5 @@ it('answers sharing permissions for several persons in a fixed number of stateme
   statements.length = 0;
   const all = await as(ask(persons));
   expect(Object.values(all).filter((p: any) => p.allowed)).toHaveLength(6);
-  expect(statements.length).toBe(one);
+  expect(statements.length).toBeLessThanOrEqual(one);
 });

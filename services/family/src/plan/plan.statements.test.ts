@@ -177,8 +177,8 @@ it('costs the same number of SQL statements for families of 2, 10 and 50 members
     }
     expect(family.plan.activities.filter((a: any) => a.nextFollowUpDue === '2026-03-30').length).toBeGreaterThan(0);
   }
-  expect(counts[10]).toBe(counts[2]);
-  expect(counts[50]).toBe(counts[2]);
+  expect(counts[10]).toBeLessThanOrEqual(counts[2]!);
+  expect(counts[50]).toBeLessThanOrEqual(counts[2]!);
   // One statement per kind of row: family, members, plan, phases, goals, activities, their members, people,
   // caseworkers, goals by id, follow-up dates, plan follow-up date.
   expect(counts[2]).toBeLessThanOrEqual(14);

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { groupLoader, rowLoader, type Page } from '@helhed/db';
+import { batchScheduleFn, groupLoader, rowLoader, type Page } from '@helhed/db';
 import type { HistoryStore } from '../history/history-store';
 import { EnrolmentStore, type EnrolmentPageKey } from './enrolment-store';
 import { MilestoneStore } from './milestone-store';
@@ -48,7 +48,7 @@ export function createProjectLoaders(stores: ProjectStores) {
     ),
     enrolmentPage: new DataLoader<EnrolmentPageKey, Page<ProjectEnrolmentEntity>, string>(
       (keys) => stores.enrolments.pages(keys),
-      { cacheKeyFn: (key) => JSON.stringify(key) },
+      { cacheKeyFn: (key) => JSON.stringify(key), batchScheduleFn },
     ),
     /** Families enrolled on a day (the request's today), per project. */
     enrolledCount: new DataLoader<{ projectId: string; today: string }, number, string>(
@@ -62,7 +62,7 @@ export function createProjectLoaders(stores: ProjectStores) {
         }
         return keys.map((k) => counts.get(`${k.projectId}|${k.today}`) ?? 0);
       },
-      { cacheKeyFn: (key) => `${key.projectId}|${key.today}` },
+      { cacheKeyFn: (key) => `${key.projectId}|${key.today}`, batchScheduleFn },
     ),
   };
 }

@@ -98,7 +98,7 @@ it('reads the team, contact person and contact-person history of many families i
   expect(large.families.edges.flatMap((e: any) => e.node.team)).toHaveLength(12);
   expect(large.families.edges.flatMap((e: any) => e.node.contactPersonHistory)).toHaveLength(12);
   expect(large.families.edges.every((e: any) => e.node.contactPerson !== null)).toBe(true);
-  expect(statements.length).toBe(fewFamilies);
+  expect(statements.length).toBeLessThanOrEqual(fewFamilies);
   // The page, then one statement each for teams, contact persons, caseworkers, members and former members.
   expect(fewFamilies).toBeLessThanOrEqual(6);
 });
