@@ -8,6 +8,7 @@ const workspaces = [
   'packages/db',
   'packages/server',
   'packages/testing',
+  'packages/family-directory',
   'services/family',
   'services/employment',
   'services/health',
@@ -21,7 +22,7 @@ const base: Config = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/../../tsconfig.test.json' }] },
   moduleNameMapper: {
-    '^@helhed/(config|errors|identity|db|server|testing|devstack)$': '<rootDir>/../../packages/$1/src',
+    '^@helhed/(config|errors|identity|db|server|testing|devstack|family-directory)$': '<rootDir>/../../packages/$1/src',
     '^@helhed/(family|employment|health|economy|reminders)$': '<rootDir>/../../services/$1/src',
     '^@helhed/gateway$': '<rootDir>/../../gateway/src',
   },

@@ -77,6 +77,10 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  it('lets the employment subgraph reach the family subgraph by its service name', () => {
+    expect(envOf('employment').FAMILY_SUBGRAPH_URL).toBe('http://family:4001/graphql');
+  });
+
   it('runs Redis with AOF and noeviction, and the worker against Redis and the SMTP catcher', () => {
     const redis = services.redis!.command!.join(' ');
     expect(redis).toContain('--appendonly yes');

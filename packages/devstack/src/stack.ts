@@ -38,9 +38,12 @@ export async function startStack(settings: StackSettings): Promise<Stack> {
     PORT: '0',
     DATABASE_URL: settings.databaseUrls[service],
   });
-  const [family, employment, health, economy] = await Promise.all([
-    startFamilyService(loadFamilyConfig(forService('family')), { logger: logOf('family') }),
-    startEmploymentService(loadEmploymentConfig(forService('employment')), { logger: logOf('employment') }),
+  // The family subgraph first: the employment subgraph asks it about persons and plan activities.
+  const family = await startFamilyService(loadFamilyConfig(forService('family')), { logger: logOf('family') });
+  const [employment, health, economy] = await Promise.all([
+    startEmploymentService(loadEmploymentConfig({ ...forService('employment'), FAMILY_SUBGRAPH_URL: family.url }), {
+      logger: logOf('employment'),
+    }),
     startHealthService(loadHealthConfig(forService('health')), { logger: logOf('health') }),
     startEconomyService(loadEconomyConfig(forService('economy')), { logger: logOf('economy') }),
   ]);

@@ -18,6 +18,8 @@ import type { Logger } from './logger';
 /** What every resolver of every subgraph gets. Services add their loaders and stores. */
 export interface BaseContext {
   identity: Identity;
+  /** The gateway-signed identity header as received: passed on when this subgraph asks another (see @helhed/family-directory). */
+  forwardedIdentity: string;
   requestId: string;
   logger: Logger;
 }
@@ -97,7 +99,12 @@ export function createSubgraph<TContext extends BaseContext>(options: SubgraphOp
         logger.warn({ requestId }, `refused a request: ${message}`);
         throw new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
       }
-      return options.context({ identity, requestId, logger: logger.child({ requestId }) });
+      return options.context({
+        identity,
+        forwardedIdentity: header as string,
+        requestId,
+        logger: logger.child({ requestId }),
+      });
     },
   });
 

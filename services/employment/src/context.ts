@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { groupLoader, rowLoader } from '@helhed/db';
+import type { FamilyDirectory } from '@helhed/family-directory';
 import type { BaseContext } from '@helhed/server';
 import { BenefitPeriodStore } from './benefit-period/benefit-period-store';
 
@@ -31,4 +32,8 @@ export function createLoaders(stores: Stores, municipalityCode: string) {
 export interface EmploymentContext extends BaseContext {
   stores: Stores;
   loaders: ReturnType<typeof createLoaders>;
+  /** Asks the family subgraph about persons and plan activities (with the caller's identity). */
+  directory: FamilyDirectory;
+  /** Settings the domain rules read. */
+  settings: { offerKeptMaxGapWeeks: number };
 }

@@ -1,14 +1,5 @@
-import { DateScalar } from '@helhed/server';
+import { DateScalar, mergeResolvers } from '@helhed/server';
 import { benefitPeriodResolvers } from './benefit-period/benefit-period.resolvers';
 
-export const resolvers = {
-  Date: DateScalar,
-  Query: {
-    ...benefitPeriodResolvers.Query,
-  },
-  Mutation: {
-    ...benefitPeriodResolvers.Mutation,
-  },
-  Person: benefitPeriodResolvers.Person,
-  BenefitPeriod: benefitPeriodResolvers.BenefitPeriod,
-};
+/** Each domain folder's resolvers, merged type by type (a field resolved twice fails at startup). */
+export const resolvers = mergeResolvers({ Date: DateScalar }, benefitPeriodResolvers);

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { createFamilyDirectory } from '@helhed/family-directory';
 import { startSubgraphService, type RunningSubgraphService, type SubgraphServiceOptions } from '@helhed/server';
 import type { EmploymentConfig } from './config';
 import { createLoaders, createStores, type EmploymentContext } from './context';
@@ -14,6 +15,8 @@ export function startEmploymentService(
   config: EmploymentConfig,
   options: SubgraphServiceOptions = {},
 ): Promise<RunningEmploymentService> {
+  const directory = createFamilyDirectory(config.FAMILY_SUBGRAPH_URL);
+  const settings = { offerKeptMaxGapWeeks: config.OFFER_KEPT_MAX_GAP_WEEKS };
   return startSubgraphService<EmploymentContext, ReturnType<typeof createStores>>(
     {
       name: 'employment',
@@ -22,7 +25,13 @@ export function startEmploymentService(
       migrations,
       resolvers,
       stores: createStores,
-      context: (base, stores) => ({ ...base, stores, loaders: createLoaders(stores, base.identity.municipality) }),
+      context: (base, stores) => ({
+        ...base,
+        stores,
+        loaders: createLoaders(stores, base.identity.municipality),
+        directory,
+        settings,
+      }),
     },
     config,
     options,
