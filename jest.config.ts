@@ -9,6 +9,7 @@ const workspaces = [
   'packages/server',
   'packages/testing',
   'packages/family-directory',
+  'packages/history',
   'services/family',
   'services/employment',
   'services/health',
@@ -22,7 +23,8 @@ const base: Config = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/../../tsconfig.test.json' }] },
   moduleNameMapper: {
-    '^@helhed/(config|errors|identity|db|server|testing|devstack|family-directory)$': '<rootDir>/../../packages/$1/src',
+    '^@helhed/(config|errors|identity|db|server|testing|devstack|family-directory|history)$':
+      '<rootDir>/../../packages/$1/src',
     '^@helhed/(family|employment|health|economy|reminders)$': '<rootDir>/../../services/$1/src',
     '^@helhed/gateway$': '<rootDir>/../../gateway/src',
   },

@@ -6,7 +6,7 @@ import { createCivilSocietyLoaders, createCivilSocietyStores } from './civil-soc
 import { createConsentLoaders, createConsentStores } from './consent/consent-context';
 import type { CprVault } from './cpr/cpr-vault';
 import { FamilyStore } from './family/family-store';
-import { HistoryStore } from './history/history-store';
+import { HistoryStore } from '@helhed/history';
 import { MunicipalityStore } from './municipality/municipality-store';
 import { PersonStore } from './person/person-store';
 import { createPlanLoaders, createPlanStores } from './plan/plan-context';

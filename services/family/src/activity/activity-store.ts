@@ -1,7 +1,6 @@
 import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { UserInputError } from '@helhed/errors';
-import { ChangeRecordEntity } from '../history/change-record.entity';
-import type { HistoryStore } from '../history/history-store';
+import { ChangeRecordEntity, type HistoryStore } from '@helhed/history';
 import { PersonEntity } from '../person/person.entity';
 import type { PlanStore } from '../plan/plan-store';
 import { namesRow } from '../plan/plan-rules';

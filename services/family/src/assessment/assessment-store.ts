@@ -1,7 +1,7 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { UserInputError } from '@helhed/errors';
 import { FamilyEntity } from '../family/family.entity';
-import type { HistoryStore } from '../history/history-store';
+import type { HistoryStore } from '@helhed/history';
 import { namesRow } from '../plan/plan-rules';
 import type { ValidAssessment } from './assessment';
 import {

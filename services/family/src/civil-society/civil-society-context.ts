@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { groupLoader, rowLoader } from '@helhed/db';
-import type { HistoryStore } from '../history/history-store';
+import type { HistoryStore } from '@helhed/history';
 import { CivilSocietyStore } from './civil-society-store';
 
 /** The civil-society module's stores (spread into the service's stores). */

@@ -2,7 +2,7 @@ import { In, type DataSource } from 'typeorm';
 import { keysetPage, type PageArgs } from '@helhed/db';
 import { UserInputError } from '@helhed/errors';
 import { lockedMembers, lockedRow } from '../consent/locked-members';
-import type { HistoryStore } from '../history/history-store';
+import type { HistoryStore } from '@helhed/history';
 import { isUuid } from '../ids';
 import type { PersonEntity } from '../person/person.entity';
 import type { ValidParticipation, ValidPartner } from './civil-society';

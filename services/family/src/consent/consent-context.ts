@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { groupLoader, rowLoader } from '@helhed/db';
-import type { HistoryStore } from '../history/history-store';
+import type { HistoryStore } from '@helhed/history';
 import { ConsentStore } from './consent-store';
 import { CustodyStore } from './custody-store';
 

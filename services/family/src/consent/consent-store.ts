@@ -1,5 +1,5 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import type { HistoryStore } from '../history/history-store';
+import type { HistoryStore } from '@helhed/history';
 import type { PersonEntity } from '../person/person.entity';
 import type { ConsentFacts, ValidConsent } from './consent';
 import { ConsentEntity } from './consent.entity';

@@ -1,5 +1,5 @@
 import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
-import type { Change, HistoryStore } from '../history/history-store';
+import type { Change, HistoryStore } from '@helhed/history';
 import { CustodyEntity } from '../person/custody.entity';
 import type { PersonEntity } from '../person/person.entity';
 import type { ValidCustodyHolders } from './custody';

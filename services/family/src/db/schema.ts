@@ -12,7 +12,7 @@ import { ConsentEntity } from '../consent/consent.entity';
 import { LegalBasisEntity } from '../consent/legal-basis.entity';
 import { FamilyEntity } from '../family/family.entity';
 import { FollowUpEntity, FollowUpGoalProgressEntity, FollowUpParticipantEntity } from '../follow-up/follow-up.entity';
-import { ChangeRecordEntity } from '../history/change-record.entity';
+import { ChangeRecordEntity } from '@helhed/history';
 import { MunicipalityEntity } from '../municipality/municipality.entity';
 import { CustodyEntity } from '../person/custody.entity';
 import { PersonEntity } from '../person/person.entity';

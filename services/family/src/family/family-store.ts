@@ -3,7 +3,7 @@ import { decodeCursor, keysetPage, type Page, type PageArgs } from '@helhed/db';
 import { UserInputError } from '@helhed/errors';
 import { isUuid } from '../ids';
 import type { CprVault } from '../cpr/cpr-vault';
-import type { HistoryStore } from '../history/history-store';
+import type { HistoryStore } from '@helhed/history';
 import { PersonEntity } from '../person/person.entity';
 import type { FamilyChange } from './family-lifecycle';
 import { FamilyEntity, type FamilyStatus } from './family.entity';

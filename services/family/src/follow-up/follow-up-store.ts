@@ -2,7 +2,7 @@ import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { UserInputError } from '@helhed/errors';
 import type { ActivityStore } from '../activity/activity-store';
 import { PlanActivityEntity } from '../activity/plan-activity.entity';
-import type { HistoryStore } from '../history/history-store';
+import type { HistoryStore } from '@helhed/history';
 import { GoalStatusChangeEntity, type FamilyPlanEntity } from '../plan/plan.entity';
 import type { PlanStore } from '../plan/plan-store';
 import { namesRow } from '../plan/plan-rules';

@@ -1,7 +1,7 @@
 import { toConnection, type PageArgs } from '@helhed/db';
 import type { FamilyContext } from '../context';
 import type { FamilyEntity } from '../family/family.entity';
-import type { ChangeRecordEntity } from './change-record.entity';
+import type { ChangeRecordEntity } from '@helhed/history';
 
 export const historyResolvers = {
   Family: {

@@ -3,7 +3,7 @@ import { UserInputError } from '@helhed/errors';
 import type { CprVault } from '../cpr/cpr-vault';
 import { lockFamily } from '../family/family-store';
 import type { FamilyEntity } from '../family/family.entity';
-import type { HistoryStore } from '../history/history-store';
+import type { HistoryStore } from '@helhed/history';
 import type { MemberChangeState, PersonChange, ValidNewMember } from './member';
 import { PersonEntity } from './person.entity';
 

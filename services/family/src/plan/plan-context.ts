@@ -5,7 +5,7 @@ import { assessmentLoaders } from '../assessment/assessment-loaders';
 import { AssessmentStore } from '../assessment/assessment-store';
 import { followUpLoaders } from '../follow-up/follow-up-loaders';
 import { FollowUpStore } from '../follow-up/follow-up-store';
-import type { HistoryStore } from '../history/history-store';
+import type { HistoryStore } from '@helhed/history';
 import { planLoaders } from './plan-loaders';
 import { PlanStore } from './plan-store';
 

@@ -3,7 +3,7 @@ import { UserInputError } from '@helhed/errors';
 import { PlanActivityEntity } from '../activity/plan-activity.entity';
 import { AssessmentEntity } from '../assessment/assessment.entity';
 import { FamilyEntity } from '../family/family.entity';
-import type { HistoryStore } from '../history/history-store';
+import type { HistoryStore } from '@helhed/history';
 import { PersonEntity } from '../person/person.entity';
 import type {
   CurrentPlan,

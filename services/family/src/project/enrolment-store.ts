@@ -3,7 +3,7 @@ import { UserInputError } from '@helhed/errors';
 import { encodeCursor, type Page } from '@helhed/db';
 import { FamilyEntity } from '../family/family.entity';
 import { isUuid } from '../ids';
-import type { HistoryStore } from '../history/history-store';
+import type { HistoryStore } from '@helhed/history';
 import { ProjectEnrolmentEntity } from './project-enrolment.entity';
 import { ProjectEntity } from './project.entity';
 import {

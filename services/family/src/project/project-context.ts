@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { batchScheduleFn, groupLoader, rowLoader, type Page } from '@helhed/db';
-import type { HistoryStore } from '../history/history-store';
+import type { HistoryStore } from '@helhed/history';
 import { EnrolmentStore, type EnrolmentPageKey } from './enrolment-store';
 import { MilestoneStore } from './milestone-store';
 import type { ProjectEnrolmentEntity } from './project-enrolment.entity';

@@ -1,7 +1,7 @@
 import { In, type DataSource } from 'typeorm';
 import { UserInputError } from '@helhed/errors';
 import { keysetPage, type PageArgs } from '@helhed/db';
-import type { HistoryStore } from '../history/history-store';
+import type { HistoryStore } from '@helhed/history';
 import { ProjectEntity } from './project.entity';
 import { checkPeriodKeepsEnrolments, projectValues, sameProject, type ValidProject } from './project';
 

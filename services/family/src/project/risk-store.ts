@@ -1,6 +1,6 @@
 import { In, type DataSource } from 'typeorm';
 import { UserInputError } from '@helhed/errors';
-import type { HistoryStore } from '../history/history-store';
+import type { HistoryStore } from '@helhed/history';
 import { RiskEntity } from './risk.entity';
 import { riskValues, type ValidRisk } from './risk';
 

@@ -2,7 +2,7 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import { UserInputError } from '@helhed/errors';
 import type { Department } from '@helhed/identity';
 import { lockFamily } from '../family/family-store';
-import type { Change, HistoryStore } from '../history/history-store';
+import type { Change, HistoryStore } from '@helhed/history';
 import { ContactPersonAssignmentEntity } from './contact-person-assignment.entity';
 import type { ContactPersonChoice, TeamAssignment, TeamState } from './team';
 import { FamilyTeamMemberEntity } from './team-member.entity';

@@ -1,6 +1,9 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** One change to a family's data: who, when, what it was before and after. Append-only. */
+/**
+ * One change to a service's records: who, when, what it was before and after.
+ * Append-only. Each service has its own `change_record` table (created by its own migration).
+ */
 @Entity('change_record')
 export class ChangeRecordEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
