@@ -10,6 +10,7 @@ const workspaces = [
   'packages/testing',
   'packages/family-directory',
   'packages/history',
+  'packages/audit',
   'services/family',
   'services/employment',
   'services/health',
@@ -23,7 +24,7 @@ const base: Config = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/../../tsconfig.test.json' }] },
   moduleNameMapper: {
-    '^@helhed/(config|errors|identity|db|server|testing|devstack|family-directory|history)$':
+    '^@helhed/(config|errors|identity|db|server|testing|devstack|family-directory|history|audit)$':
       '<rootDir>/../../packages/$1/src',
     '^@helhed/(family|employment|health|economy|reminders)$': '<rootDir>/../../services/$1/src',
     '^@helhed/gateway$': '<rootDir>/../../gateway/src',

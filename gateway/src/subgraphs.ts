@@ -12,6 +12,10 @@ export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];
 
 export const REPO_ROOT = join(__dirname, '..', '..');
 export const SUPERGRAPH_PATH = join(__dirname, '..', 'supergraph.graphql');
+/** The published schema: what clients see, checked for breaking changes. */
+export const API_SCHEMA_PATH = join(__dirname, '..', 'api-schema.graphql');
+/** Breaking changes made on purpose, each with its reason. */
+export const SCHEMA_CHANGES_PATH = join(__dirname, '..', 'SCHEMA-CHANGES.md');
 
 export const serviceDirOf = (name: SubgraphName) => join(REPO_ROOT, 'services', name);
 export const defaultUrlOf = (port: number) => `http://localhost:${port}/graphql`;

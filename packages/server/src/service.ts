@@ -30,6 +30,8 @@ export interface SubgraphServiceDefinition<TContext extends BaseContext, TStores
   stores: (db: DataSource) => TStores;
   /** The per-request context: the base plus the service's stores and DataLoaders. */
   context: (base: BaseContext, stores: TStores) => TContext;
+  /** Runs after each operation, before the answer is sent (see `createSubgraph`). */
+  afterRequest?: (context: TContext, db: DataSource) => Promise<void>;
 }
 
 export interface RunningSubgraphService extends RunningSubgraph {
@@ -67,6 +69,7 @@ export async function startSubgraphService<TContext extends BaseContext, TStores
       await db.query('SELECT 1');
     },
     context: (base) => definition.context(base, stores),
+    ...(definition.afterRequest ? { afterRequest: (ctx: TContext) => definition.afterRequest!(ctx, db) } : {}),
   });
   let running: RunningSubgraph;
   try {

@@ -36,6 +36,12 @@ export interface SubgraphOptions<TContext extends BaseContext> {
   context: (base: BaseContext) => TContext;
   ready?: () => Promise<void>;
   plugins?: ApolloServerPlugin<TContext>[];
+  /**
+   * Runs when an operation has been executed, before its answer is sent (e.g. writing
+   * the request's audit rows). If it fails, the answer is replaced by an error: data
+   * whose reading could not be recorded is not sent.
+   */
+  afterRequest?: (context: TContext) => Promise<void>;
 }
 
 export interface RunningSubgraph extends RunningHttpServer {
@@ -78,6 +84,7 @@ export function createSubgraph<TContext extends BaseContext>(options: SubgraphOp
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       requestLogging<TContext>(),
+      ...(options.afterRequest ? [afterRequestPlugin(options.afterRequest, logger)] : []),
       ...(options.plugins ?? []),
     ],
   });
@@ -138,6 +145,31 @@ function requestLogging<TContext extends BaseContext>(): ApolloServerPlugin<TCon
             return original instanceof DomainError ? original.code : (e.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
           });
           contextValue.logger?.info({ operationName, codes }, 'operation returned errors');
+        },
+      };
+    },
+  };
+}
+
+function afterRequestPlugin<TContext extends BaseContext>(
+  afterRequest: (context: TContext) => Promise<void>,
+  logger: Logger,
+): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, response }) {
+          try {
+            await afterRequest(contextValue);
+          } catch (error) {
+            logger.error({ err: error, requestId: contextValue.requestId }, 'could not finish the request (audit)');
+            if (response.body.kind === 'single') {
+              response.body.singleResult.data = null;
+              response.body.singleResult.errors = [
+                { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+              ];
+            }
+          }
         },
       };
     },

@@ -1,13 +1,33 @@
 import type { DataSource } from 'typeorm';
 import { groupLoader, rowLoader } from '@helhed/db';
 import type { FamilyDirectory } from '@helhed/family-directory';
+import { HistoryStore } from '@helhed/history';
 import type { BaseContext } from '@helhed/server';
 import { BenefitPeriodStore } from './benefit-period/benefit-period-store';
+import { offerLoaders } from './offer/offer-loaders';
+import { OfferStore } from './offer/offer-store';
+import { registrationLoaders } from './registration/registration-loaders';
+import { RegistrationStore } from './registration/registration-store';
+import { TargetGroupStore } from './target-group/target-group-store';
+import { CompanyStore } from './company/company-store';
+import { jobcenterLoaders } from './company/jobcenter-loaders';
+import { EducationStore } from './education/education-store';
+import { EmploymentPeriodStore } from './employment-period/employment-period-store';
+import { LeisureJobStore } from './leisure-job/leisure-job-store';
 
 /** The service's long-lived parts, made once per process. */
 export function createStores(db: DataSource) {
+  const history = new HistoryStore(db);
   return {
-    benefitPeriods: new BenefitPeriodStore(db),
+    history,
+    benefitPeriods: new BenefitPeriodStore(db, history),
+    targetGroups: new TargetGroupStore(db, history),
+    companies: new CompanyStore(db, history),
+    employmentPeriods: new EmploymentPeriodStore(db, history),
+    education: new EducationStore(db, history),
+    leisureJobs: new LeisureJobStore(db, history),
+    offers: new OfferStore(db, history),
+    registrations: new RegistrationStore(db, history),
   };
 }
 export type Stores = ReturnType<typeof createStores>;
@@ -26,6 +46,9 @@ export function createLoaders(stores: Stores, municipalityCode: string) {
       (personIds: readonly string[]) => stores.benefitPeriods.byPersonIds(municipalityCode, personIds),
       (p) => p.personId,
     ),
+    ...jobcenterLoaders(stores, municipalityCode),
+    offers: offerLoaders(stores.offers, municipalityCode),
+    registrations: registrationLoaders(stores.registrations, municipalityCode),
   };
 }
 

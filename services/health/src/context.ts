@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { groupLoader, rowLoader } from '@helhed/db';
+import type { AuditTrail } from '@helhed/audit';
 import type { BaseContext } from '@helhed/server';
 import { HealthAssessmentStore } from './health-assessment/health-assessment-store';
 
@@ -29,6 +30,8 @@ export function createLoaders(stores: Stores, municipalityCode: string) {
 }
 
 export interface HealthContext extends BaseContext {
+  /** What this request read or changed of persons' health data; written when the request ends. */
+  audit: AuditTrail;
   stores: Stores;
   loaders: ReturnType<typeof createLoaders>;
   /** Today in Denmark, fixed for the request. */

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { AuditTrail, appendAuditEvents } from '@helhed/audit';
 import { startSubgraphService, type RunningSubgraphService, type SubgraphServiceOptions } from '@helhed/server';
 import type { HealthConfig } from './config';
 import { createLoaders, createStores, type HealthContext } from './context';
@@ -28,7 +29,9 @@ export function startHealthService(
         stores,
         loaders: createLoaders(stores, base.identity.municipality),
         today: todayInDenmark(),
+        audit: new AuditTrail(base.identity, base.requestId),
       }),
+      afterRequest: (ctx, db) => appendAuditEvents(db, ctx.audit.take()),
     },
     config,
     options,

@@ -23,6 +23,10 @@ export class BenefitPeriodEntity {
   @Column({ name: 'person_id', type: 'uuid' })
   personId: string;
 
+  /** The person's family (from the family subgraph when recorded); null on periods recorded before it was kept. */
+  @Column({ name: 'family_id', type: 'uuid', nullable: true })
+  familyId: string | null;
+
   /** The municipality of the caseworker who recorded it; only that municipality sees it. */
   @Column({ name: 'municipality_code', type: 'char', length: 3 })
   municipalityCode: string;

@@ -1,8 +1,33 @@
+import { UserInputError } from '@helhed/errors';
 import { authorize } from '@helhed/identity';
 import type { EmploymentContext } from '../context';
 import { isUuid } from '../ids';
 import type { BenefitPeriodEntity } from './benefit-period.entity';
-import { validateBenefitPeriod, type BenefitPeriodInput } from './benefit-period';
+import {
+  checkNoBenefitOverlap,
+  planBenefitPeriodEnd,
+  validateBenefitPeriod,
+  type BenefitPeriodEnd,
+  type BenefitPeriodInput,
+} from './benefit-period';
+import { knownPerson } from './known-person';
+
+/** The one authorisation point for changing benefit periods. */
+function authorizeWrite(ctx: EmploymentContext): void {
+  authorize(ctx.identity, {
+    municipality: ctx.identity.municipality,
+    category: 'EMPLOYMENT',
+    operation: 'write',
+    what: 'benefit periods',
+  });
+}
+
+/** A person's periods changed: the request's loaders read them again. */
+function periodsChanged(ctx: EmploymentContext, period: BenefitPeriodEntity): BenefitPeriodEntity {
+  ctx.loaders.benefitPeriodsOfPerson.clear(period.personId);
+  ctx.loaders.benefitPeriod.clear(period.id).prime(period.id, period);
+  return period;
+}
 
 /** The one authorisation point for reading benefit periods; the caller's own municipality only. */
 function authorizeRead(ctx: EmploymentContext, what: string): void {
@@ -23,12 +48,30 @@ export const benefitPeriodResolvers = {
   },
   Mutation: {
     recordBenefitPeriod: async (_: unknown, args: { input: BenefitPeriodInput }, ctx: EmploymentContext) => {
-      const municipality = ctx.identity.municipality;
-      authorize(ctx.identity, { municipality, category: 'EMPLOYMENT', operation: 'write', what: 'benefit periods' });
+      authorizeWrite(ctx);
       const valid = validateBenefitPeriod(args.input);
-      const period = await ctx.stores.benefitPeriods.create(valid, municipality, ctx.identity.userId);
+      const person = await knownPerson(ctx, valid.personId);
+      const period = await ctx.stores.benefitPeriods.create(
+        valid,
+        { municipalityCode: ctx.identity.municipality, familyId: person.familyId, recordedBy: ctx.identity.userId },
+        (existing) => checkNoBenefitOverlap(valid, existing),
+      );
       ctx.logger.info({ benefitPeriodId: period.id }, 'benefit period recorded');
-      return period;
+      return periodsChanged(ctx, period);
+    },
+    endBenefitPeriod: async (_: unknown, args: { input: BenefitPeriodEnd }, ctx: EmploymentContext) => {
+      authorizeWrite(ctx);
+      const found = await visibleBenefitPeriod(ctx, args.input.benefitPeriodId);
+      if (!found) {
+        throw new UserInputError(
+          'input.benefitPeriodId',
+          'There is no benefit period with this id in your municipality',
+        );
+      }
+      const ended = await ctx.stores.benefitPeriods.end(found.id, ctx.identity.userId, (current) =>
+        planBenefitPeriodEnd(current, args.input),
+      );
+      return periodsChanged(ctx, ended);
     },
   },
   Person: {

@@ -1,0 +1,134 @@
+import { createHash } from 'node:crypto';
+import type { DataSource, QueryRunner } from 'typeorm';
+import type { AuditEvent } from './audit-trail';
+
+/**
+ * The audit table every service keeps in its own database. Rows are chained:
+ * each row's hash covers its content and the previous row's hash, so a removed
+ * or altered row is found by `verifyAuditChain`. A trigger refuses UPDATE and
+ * DELETE, except for a retention job that sets `helhed.audit_retention = on` in its transaction.
+ */
+export async function createAuditTable(q: QueryRunner): Promise<void> {
+  await q.query(`
+    CREATE TABLE audit_event (
+      id bigserial PRIMARY KEY,
+      at timestamptz NOT NULL DEFAULT now(),
+      user_id text NOT NULL,
+      roles text[] NOT NULL,
+      department text NOT NULL,
+      municipality_code char(3) NOT NULL,
+      person_id text NOT NULL,
+      category text NOT NULL,
+      field_paths text[] NOT NULL,
+      operation text NOT NULL,
+      purpose text,
+      request_id text NOT NULL,
+      prev_hash bytea,
+      hash bytea NOT NULL
+    )`);
+  await q.query('CREATE INDEX audit_event_person_idx ON audit_event (municipality_code, person_id, at)');
+  await q.query(`
+    CREATE FUNCTION audit_event_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF TG_OP = 'DELETE' AND current_setting('helhed.audit_retention', true) = 'on' THEN
+        RETURN OLD;
+      END IF;
+      RAISE EXCEPTION 'audit_event is append-only (% refused)', TG_OP;
+    END $$`);
+  await q.query(`
+    CREATE TRIGGER audit_event_append_only BEFORE UPDATE OR DELETE ON audit_event
+    FOR EACH ROW EXECUTE FUNCTION audit_event_append_only()`);
+}
+
+function hashOf(prev: Buffer | null, e: AuditEvent, at: string): Buffer {
+  const content = JSON.stringify([
+    at,
+    e.userId,
+    e.roles,
+    e.department,
+    e.municipalityCode,
+    e.personId,
+    e.category,
+    e.fieldPaths,
+    e.operation,
+    e.purpose,
+    e.requestId,
+  ]);
+  return createHash('sha256')
+    .update(prev ?? Buffer.alloc(0))
+    .update(content)
+    .digest();
+}
+
+/** Appends a request's events in one statement, chained after the last row (serialised by an advisory lock). */
+export async function appendAuditEvents(db: DataSource, events: AuditEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await db.transaction(async (tx) => {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('audit_event'))`);
+    const [last] = (await tx.query('SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1')) as Array<{ hash: Buffer }>;
+    const [{ now }] = (await tx.query(
+      `SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS now`,
+    )) as [{ now: string }];
+    let prev = last?.hash ?? null;
+    const params: unknown[] = [];
+    const rows = events.map((e) => {
+      const hash = hashOf(prev, e, now);
+      const base = params.length;
+      params.push(
+        now,
+        e.userId,
+        e.roles,
+        e.department,
+        e.municipalityCode,
+        e.personId,
+        e.category,
+        e.fieldPaths,
+        e.operation,
+        e.purpose,
+        e.requestId,
+        prev,
+        hash,
+      );
+      prev = hash;
+      return `(${Array.from({ length: 13 }, (_, i) => `$${base + i + 1}`).join(', ')})`;
+    });
+    await tx.query(
+      `INSERT INTO audit_event (at, user_id, roles, department, municipality_code, person_id, category,
+         field_paths, operation, purpose, request_id, prev_hash, hash) VALUES ${rows.join(', ')}`,
+      params,
+    );
+  });
+}
+
+/** Walks the chain; returns the id of the first row whose hash does not match, or null when intact. */
+export async function verifyAuditChain(db: DataSource): Promise<string | null> {
+  const rows = (await db.query(
+    `SELECT id, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at, user_id, roles, department,
+            municipality_code, person_id, category, field_paths, operation, purpose, request_id, prev_hash, hash
+       FROM audit_event ORDER BY id`,
+  )) as Array<Record<string, any>>;
+  // A retention job may have removed the oldest rows: the chain starts at the first kept row's link.
+  let prev: Buffer | null = rows[0]?.prev_hash ?? null;
+  for (const r of rows) {
+    const expected = hashOf(
+      prev,
+      {
+        userId: r.user_id,
+        roles: r.roles,
+        department: r.department,
+        municipalityCode: r.municipality_code,
+        personId: r.person_id,
+        category: r.category,
+        fieldPaths: r.field_paths,
+        operation: r.operation,
+        purpose: r.purpose,
+        requestId: r.request_id,
+      },
+      r.at,
+    );
+    const prevMatches = prev === null ? r.prev_hash === null : r.prev_hash !== null && prev.equals(r.prev_hash);
+    if (!prevMatches || Buffer.compare(expected, r.hash) !== 0) return String(r.id);
+    prev = r.hash;
+  }
+  return null;
+}

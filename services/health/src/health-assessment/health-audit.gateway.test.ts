@@ -1,0 +1,67 @@
+import { startTestStack, type TestStack } from '@helhed/devstack';
+import { identity, queryDatabase } from '@helhed/testing';
+
+/** Every read of a person's health data through the graph leaves exactly one audit row per person and request. */
+let stack: TestStack;
+let personIds: string[];
+const health = identity('HEALTH', { userId: 'coordinator-1' });
+
+const auditRows = () =>
+  queryDatabase<{ person_id: string; operation: string; user_id: string; field_paths: string[]; request_id: string }>(
+    stack.databases.health.url,
+    'SELECT person_id, operation, user_id, field_paths, request_id FROM audit_event ORDER BY id',
+  );
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  await stack.graph.request(
+    identity('FAMILY', { roles: ['ADMIN'] }),
+    `mutation { registerMunicipality(input: { code: "630", name: "Vejle" }) { code } }`,
+  );
+  const { createFamily } = await stack.graph.request(
+    identity('FAMILY'),
+    `mutation { createFamily(input: { caseReference: "H-1", members: [
+      { cpr: "1205881234", firstName: "Mette", lastName: "J", role: PARENT },
+      { cpr: "0303124567", firstName: "Emil", lastName: "J", role: CHILD } ] }) { id members { id } } }`,
+  );
+  personIds = createFamily.members.map((m: { id: string }) => m.id);
+  for (const personId of personIds) {
+    await stack.graph.request(
+      health,
+      `mutation($input: RecordHealthAssessmentInput!) { recordHealthAssessment(input: $input) { id } }`,
+      { input: { personId, assessedOn: '2026-04-10', summaryForTeam: 'Summary' } },
+    );
+  }
+});
+
+afterAll(async () => {
+  await stack?.close();
+});
+
+it('records each creation, and one READ row per person for a query that reads them twice under aliases', async () => {
+  const created = await auditRows();
+  expect(created.map((r) => r.operation)).toEqual(['CREATE', 'CREATE']);
+
+  const { familyByCaseReference } = await stack.graph.request(
+    health,
+    `{ familyByCaseReference(caseReference: "H-1") { members {
+        first: healthAssessments { summaryForTeam } again: healthAssessments { assessedOn } } } }`,
+  );
+  expect(familyByCaseReference.members).toHaveLength(2);
+  const reads = (await auditRows()).filter((r) => r.operation === 'READ');
+  expect(reads).toHaveLength(2);
+  expect(reads.map((r) => r.person_id).sort()).toEqual([...personIds].sort());
+  expect(new Set(reads.map((r) => r.request_id)).size).toBe(1);
+  expect(reads[0]!.user_id).toBe('coordinator-1');
+  expect(reads[0]!.field_paths.sort()).toEqual(['_entities.again', '_entities.first']);
+});
+
+it('writes nothing for a refused read', async () => {
+  const before = (await auditRows()).length;
+  const res = await stack.post(
+    identity('JOBCENTER'),
+    `{ familyByCaseReference(caseReference: "H-1") { members { healthAssessments { summaryForTeam } } } }`,
+  );
+  expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  expect(await auditRows()).toHaveLength(before);
+});
