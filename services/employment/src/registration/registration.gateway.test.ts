@@ -157,3 +157,35 @@ it('lets only the jobcenter confirm', async () => {
   const res = await kit.stack.post(familyDept, CONFIRM, { input: { personId: parent, month: '2026-03' } });
   expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 });
+
+it("derives work and the teenager's leisure job from the jobcenter's records", async () => {
+  const { registerCompany } = await kit.stack.graph.request(
+    jobcenter,
+    `mutation { registerCompany(input: { cvr: "10150817", name: "Brugsen Vejle" }) { id } }`,
+  );
+  await kit.stack.graph.request(
+    jobcenter,
+    `mutation($input: RecordEmploymentPeriodInput!) { recordEmploymentPeriod(input: $input) { id } }`,
+    {
+      input: {
+        personId: parent,
+        kind: 'ORDINARY_PART_TIME',
+        hoursPerWeek: 15,
+        employerCompanyId: registerCompany.id,
+        from: '2026-06-15',
+      },
+    },
+  );
+  await kit.stack.graph.request(
+    jobcenter,
+    `mutation($input: RecordLeisureJobInput!) { recordLeisureJob(input: $input) { id } }`,
+    { input: { personId: teenager, employerCompanyId: registerCompany.id, hoursPerWeek: 6, startedOn: '2026-05-01' } },
+  );
+  const june = await read(parent, '2026-06');
+  expect(june.inWork.derived).toBe('PARTLY');
+  expect(june.hoursWorkedPerWeek.derived).toBe(15);
+  expect((await read(parent, '2026-05')).inWork.derived).toBe('NONE');
+  // Held means still there three months after the start (1 August).
+  expect((await read(teenager, '2026-06')).leisureJobHeld.derived).toBe(false);
+  expect((await read(teenager, '2026-08')).leisureJobHeld.derived).toBe(true);
+});

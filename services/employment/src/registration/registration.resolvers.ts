@@ -3,6 +3,7 @@ import { authorize } from '@helhed/identity';
 import type { EmploymentContext } from '../context';
 import { todayInDenmark } from '../dates';
 import { isUuid } from '../ids';
+import { leisureJobHeld } from '../leisure-job/leisure-job';
 import { normaliseId } from '../offer/offer-participation';
 import type { RegistrationConfirmationEntity } from './registration-confirmation.entity';
 import { directoryPersons } from './registration-loaders';
@@ -24,10 +25,14 @@ interface ConfirmInput {
 
 /** The registration of a person's month as the schema shows it: every field derived and confirmed, side by side. */
 async function registrationOf(ctx: EmploymentContext, personId: string, month: string, today: string) {
-  const [person, participations, confirmation] = await Promise.all([
-    isUuid(personId) ? directoryPersons(ctx).load(personId) : null,
-    isUuid(personId) ? ctx.loaders.offers.participationsOfPerson.load(personId) : [],
-    isUuid(personId) ? ctx.loaders.registrations.confirmation.load(`${personId}|${month}`) : null,
+  const known = isUuid(personId);
+  const [person, participations, confirmation, employment, education, leisureJobs] = await Promise.all([
+    known ? directoryPersons(ctx).load(personId) : null,
+    known ? ctx.loaders.offers.participationsOfPerson.load(personId) : [],
+    known ? ctx.loaders.registrations.confirmation.load(`${personId}|${month}`) : null,
+    known ? ctx.loaders.employmentPeriodsOfPerson.load(personId) : [],
+    known ? ctx.loaders.educationEnrolmentsOfPerson.load(personId) : [],
+    known ? ctx.loaders.leisureJobsOfPerson.load(personId) : [],
   ]);
   const weeks = await Promise.all(participations.map((p) => ctx.loaders.offers.weeksOfParticipation.load(p.id)));
   const leisureApplies = leisureJobApplies(person?.birthDate ?? null, person?.role ?? null, month);
@@ -37,6 +42,9 @@ async function registrationOf(ctx: EmploymentContext, personId: string, month: s
     maxGapWeeks: ctx.settings.offerKeptMaxGapWeeks,
     offers: participations.map((p, i) => ({ ...p, weeks: weeks[i]! })),
     leisureJobApplies: leisureApplies,
+    employment,
+    educationStarts: education.map((e) => e.startedOn),
+    leisureJobs: leisureJobs.map((j) => ({ ...j, heldAsOf: (day: string) => leisureJobHeld(j, day).held })),
   });
   return { person, derived, leisureApplies, view: view(personId, month, derived, leisureApplies, confirmation) };
 }

@@ -33,7 +33,14 @@ const praktik: OfferRecord = {
   ],
 };
 const mentor: OfferRecord = { ...praktik, kind: 'MENTOR', plannedHoursPerWeek: 2.5, weeks: [] };
-const facts = { today: '2026-11-22', maxGapWeeks: 4, leisureJobApplies: false };
+const facts = {
+  today: '2026-11-22',
+  maxGapWeeks: 4,
+  leisureJobApplies: false,
+  employment: [],
+  educationStarts: [],
+  leisureJobs: [],
+};
 
 describe('deriving the registration', () => {
   it('derives offer values for a month, the weeks counted by their Thursday', () => {
@@ -128,5 +135,47 @@ describe('months, ages and corrections', () => {
       corrected: false,
       value: 80,
     });
+  });
+});
+
+describe('deriveRegistration from work, education and leisure jobs', () => {
+  const base = { ...facts, month: '2026-06', offers: [] };
+
+  it('is null where nothing is recorded', () => {
+    expect(deriveRegistration(base)).toMatchObject({
+      inWork: null,
+      hoursWorkedPerWeek: null,
+      startedEducationThisMonth: null,
+      leisureJobHeld: null,
+    });
+  });
+
+  it('reads work in the month: full-time is FULLY, other paid work PARTLY with its hours, only NONE is NONE', () => {
+    const partTime = { kind: 'ORDINARY_PART_TIME' as const, hoursPerWeek: 15, fromDate: '2026-06-10', toDate: null };
+    const none = { kind: 'NONE' as const, hoursPerWeek: 0, fromDate: '2026-01-01', toDate: '2026-06-09' };
+    expect(deriveRegistration({ ...base, employment: [none, partTime] })).toMatchObject({
+      inWork: 'PARTLY',
+      hoursWorkedPerWeek: 15,
+    });
+    expect(deriveRegistration({ ...base, month: '2026-05', employment: [none, partTime] })).toMatchObject({
+      inWork: 'NONE',
+      hoursWorkedPerWeek: 0,
+    });
+    const fullTime = { kind: 'ORDINARY_FULL_TIME' as const, hoursPerWeek: 37, fromDate: '2026-06-01', toDate: null };
+    expect(deriveRegistration({ ...base, employment: [fullTime] }).inWork).toBe('FULLY');
+  });
+
+  it('says whether an education started in the month', () => {
+    expect(deriveRegistration({ ...base, educationStarts: ['2026-06-15'] }).startedEducationThisMonth).toBe(true);
+    expect(deriveRegistration({ ...base, educationStarts: ['2026-08-15'] }).startedEducationThisMonth).toBe(false);
+  });
+
+  it('asks about leisure jobs for children 13+ only', () => {
+    const job = { startedOn: '2026-02-01', endedOn: null, heldAsOf: (day: string) => day >= '2026-05-01' };
+    expect(deriveRegistration({ ...base, leisureJobs: [job] }).leisureJobHeld).toBeNull();
+    expect(deriveRegistration({ ...base, leisureJobApplies: true, leisureJobs: [job] }).leisureJobHeld).toBe(true);
+    expect(
+      deriveRegistration({ ...base, month: '2026-03', leisureJobApplies: true, leisureJobs: [job] }).leisureJobHeld,
+    ).toBe(false);
   });
 });

@@ -71,12 +71,23 @@ export interface OfferRecord {
   weeks: readonly AttendanceWeek[];
 }
 
+export interface EmploymentRecord {
+  kind: 'NONE' | 'ORDINARY_PART_TIME' | 'ORDINARY_FULL_TIME' | 'FLEX_JOB' | 'SUBSIDISED';
+  hoursPerWeek: number;
+  fromDate: string;
+  toDate: string | null;
+}
+
 export interface DerivationFacts {
   month: string;
   today: string;
   maxGapWeeks: number;
   offers: readonly OfferRecord[];
   leisureJobApplies: boolean;
+  employment: readonly EmploymentRecord[];
+  educationStarts: readonly string[];
+  /** The child's leisure jobs, with whether each was held as of the month's end (or today). */
+  leisureJobs: ReadonlyArray<{ startedOn: string; endedOn: string | null; heldAsOf: (day: string) => boolean }>;
 }
 
 /**
@@ -84,8 +95,12 @@ export interface DerivationFacts {
  * attendance: in a company-based offer (one running during the month), kept it
  * (every such offer kept up to the month's end, or today), hours per week in
  * offers (planned hours of the offers running in the month; 0 when none),
- * attendance % (the weeks counted in the month, by their Thursday). Work,
- * education and leisure jobs have no records here yet, so they derive to null.
+ * attendance % (the weeks counted in the month, by their Thursday). From
+ * employment periods running in the month: in work FULLY (ordinary full-time),
+ * PARTLY (any other paid work) or NONE, and the hours per week; from education
+ * enrolments: whether one started in the month; for children 13+, whether a
+ * leisure job running in the month is held (still there three months after it
+ * began). A value with no records at all to derive it from is null.
  */
 export function deriveRegistration(f: DerivationFacts): RegistrationValues {
   const first = firstDayOf(f.month);
@@ -97,15 +112,28 @@ export function deriveRegistration(f: DerivationFacts): RegistrationValues {
     .map((o) => isKept({ ...o, asOf, maxGapWeeks: f.maxGapWeeks }))
     .filter((k): k is boolean => k !== null);
   const weeksOfMonth = f.offers.flatMap((o) => o.weeks).filter((w) => monthOfWeek(w.isoWeek) === f.month);
+  const working = f.employment.filter((e) => e.fromDate <= last && (e.toDate ?? last) >= first && e.kind !== 'NONE');
+  const inWork: InWork | null =
+    f.employment.length === 0
+      ? null
+      : working.some((e) => e.kind === 'ORDINARY_FULL_TIME')
+        ? 'FULLY'
+        : working.length > 0
+          ? 'PARTLY'
+          : 'NONE';
+  const jobsInMonth = f.leisureJobs.filter((j) => j.startedOn <= last && (j.endedOn ?? last) >= first);
   return {
-    inWork: null,
-    hoursWorkedPerWeek: null,
-    startedEducationThisMonth: null,
+    inWork,
+    hoursWorkedPerWeek:
+      f.employment.length === 0 ? null : Math.round(working.reduce((sum, e) => sum + e.hoursPerWeek, 0) * 10) / 10,
+    startedEducationThisMonth:
+      f.educationStarts.length === 0 ? null : f.educationStarts.some((d) => d >= first && d <= last),
     inCompanyBasedOffer: companyBased.length > 0,
     keptOffer: kept.length === 0 ? null : kept.every(Boolean),
     offerHoursPerWeek: Math.round(running.reduce((s, o) => s + o.plannedHoursPerWeek, 0) * 10) / 10,
     attendancePercent: totals(weeksOfMonth).attendancePercent,
-    leisureJobHeld: null,
+    leisureJobHeld:
+      !f.leisureJobApplies || f.leisureJobs.length === 0 ? null : jobsInMonth.some((j) => j.heldAsOf(asOf)),
   };
 }
 
