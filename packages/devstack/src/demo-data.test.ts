@@ -14,9 +14,25 @@ afterAll(async () => {
 describe('demo data', () => {
   it('loads once and is idempotent', async () => {
     const first = await loadDemoData(stack.graph);
-    expect(first).toEqual({ caseworkers: 5, families: 3, prices: 5, plans: 2, activities: 5, projects: 1 });
+    expect(first).toEqual({
+      caseworkers: 5,
+      families: 3,
+      prices: 5,
+      plans: 2,
+      activities: 5,
+      projects: 1,
+      jobcenter: 1,
+    });
     const again = await loadDemoData(stack.graph);
-    expect(again).toEqual({ caseworkers: 0, families: 0, prices: 0, plans: 0, activities: 0, projects: 0 });
+    expect(again).toEqual({
+      caseworkers: 0,
+      families: 0,
+      prices: 0,
+      plans: 0,
+      activities: 0,
+      projects: 0,
+      jobcenter: 0,
+    });
   });
 
   it('gives the first family a team, a contact person, consents and one plan across all four departments', async () => {
@@ -48,4 +64,28 @@ describe('demo data', () => {
     expect(emil.consents.length).toBeGreaterThan(0);
     expect(f.projectEnrolments).toEqual([{ enrolledOn: '2026-03-01' }]);
   });
+});
+
+it('shows the jobcenter picture: internship attendance in the plan, a parent in work, a teenager with a leisure job held', async () => {
+  const { familyByCaseReference: f } = await stack.graph.request(
+    identity('JOBCENTER', { userId: 'seed-jobcenter' }),
+    `{ familyByCaseReference(caseReference: "VEJ-2026-0001") {
+        plan { activities { department offerParticipations { kind attendancePercent kept } } }
+        members { firstName
+          october: employmentRegistration(month: "2026-10") { inWork { derived } hoursWorkedPerWeek { derived } }
+          leisureJobs { held }
+          targetGroups { targetGroup } } } }`,
+  );
+  const jobplan = f.plan.activities.find((a: { department: string }) => a.department === 'JOBCENTER');
+  expect(jobplan.offerParticipations).toEqual([
+    { kind: 'VIRKSOMHEDSPRAKTIK', attendancePercent: expect.any(Number), kept: true },
+  ]);
+  const mette = f.members.find((m: { firstName: string }) => m.firstName === 'Mette');
+  expect(mette.october).toEqual({ inWork: { derived: 'PARTLY' }, hoursWorkedPerWeek: { derived: 15 } });
+  expect(mette.targetGroups.map((t: { targetGroup: string }) => t.targetGroup)).toEqual([
+    'AKTIVITETSPARAT',
+    'JOBPARAT',
+  ]);
+  const emil = f.members.find((m: { firstName: string }) => m.firstName === 'Emil');
+  expect(emil.leisureJobs).toEqual([{ held: true }]);
 });

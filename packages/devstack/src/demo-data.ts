@@ -1,6 +1,7 @@
 import type { Identity } from '@helhed/identity';
 import type { GraphClient } from './graph-client';
 import { loadFamilyWork, type FamilyWorkSummary } from './demo-family-work';
+import { loadJobcenterWork } from './demo-jobcenter';
 
 /**
  * Demo data for municipality 630 (Vejle): caseworkers in all four departments,
@@ -89,6 +90,8 @@ const EXAMPLE_PRICES = [
 ];
 
 export interface SeedSummary extends FamilyWorkSummary {
+  /** 1 when the jobcenter's demo records (companies, internship, work, leisure job) were added. */
+  jobcenter: number;
   caseworkers: number;
   families: number;
   prices: number;
@@ -164,5 +167,6 @@ export async function loadDemoData(graph: GraphClient): Promise<SeedSummary> {
     );
   }
   const work = await loadFamilyWork(graph, { family, admin: ADMIN });
-  return { caseworkers: newCaseworkers.length, families: created, prices: newPrices.length, ...work };
+  const jobcenter = await loadJobcenterWork(graph, who('JOBCENTER'));
+  return { caseworkers: newCaseworkers.length, families: created, prices: newPrices.length, ...work, jobcenter };
 }

@@ -28,7 +28,8 @@ async function main(): Promise<void> {
       const added = await loadDemoData(graph);
       log(
         `demo data for municipality 630 (Vejle): added ${added.caseworkers} caseworkers, ${added.families} families, ` +
-          `${added.plans} plans with ${added.activities} activities, ${added.projects} project, ${added.prices} example prices (existing data kept)`,
+          `${added.plans} plans with ${added.activities} activities, ${added.projects} project, ${added.prices} example prices, ` +
+          `${added.jobcenter ? 'the jobcenter records' : 'no jobcenter records'} (existing data kept)`,
       );
     } finally {
       await stack.close();

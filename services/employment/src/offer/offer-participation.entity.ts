@@ -40,7 +40,7 @@ export class OfferParticipationEntity {
   @Column('text')
   kind: OfferKind;
 
-  /** The company hosting the offer (see the company folder); not yet checked against companies. */
+  /** The company hosting the offer, checked against the municipality's companies when the offer starts. */
   @Column({ name: 'company_id', type: 'uuid', nullable: true })
   companyId: string | null;
 

@@ -99,6 +99,18 @@ describe('starting an offer', () => {
     expect(history).toEqual([{ operation: 'CREATE', family_id: familyId }]);
   });
 
+  it('refuses a company that is not registered', async () => {
+    await kit.refused(
+      START,
+      participationInput({
+        planActivityId: childActivity,
+        personId: child,
+        companyId: '00000000-0000-4000-8000-000000000000',
+      }),
+      'input.companyId',
+    );
+  });
+
   it('refuses an activity of another department', async () => {
     const message = await kit.refused(
       START,

@@ -1,5 +1,6 @@
 import { UserInputError } from '@helhed/errors';
 import { authorize } from '@helhed/identity';
+import { namedCompany } from '../company/company.resolvers';
 import type { EmploymentContext } from '../context';
 import { todayInDenmark } from '../dates';
 import { isUuid } from '../ids';
@@ -91,6 +92,8 @@ export const offerResolvers = {
         ctx.directory.activities(isUuid(activityId) ? [activityId] : [], ctx),
       ]);
       const valid = validateStart(input, { person: persons.get(personId), activity: activities.get(activityId) });
+      // A company-based offer names a company the jobcenter has registered.
+      if (valid.companyId) await namedCompany(ctx, valid.companyId, 'input.companyId');
       const participation = await ctx.stores.offers.start(valid, ctx.identity.municipality, ctx.identity.userId);
       ctx.logger.info({ participationId: participation.id }, 'offer participation started');
       return participation;
