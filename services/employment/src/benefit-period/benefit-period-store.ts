@@ -3,7 +3,7 @@ import { UserInputError } from '@helhed/errors';
 import type { HistoryStore } from '@helhed/history';
 import { BenefitPeriodEntity } from './benefit-period.entity';
 import type { StoredBenefitPeriod, ValidBenefitPeriod } from './benefit-period';
-import { isExclusionViolation, lockPersonTimeline } from './person-lock';
+import { isExclusionViolation, lockPersonTimeline } from '../person/person-lock';
 
 const OVERLAP = 'The period overlaps another benefit period of the person';
 

@@ -10,7 +10,7 @@ import {
   type BenefitPeriodEnd,
   type BenefitPeriodInput,
 } from './benefit-period';
-import { knownPerson } from './known-person';
+import { knownPerson } from '../person/known-person';
 
 /** The one authorisation point for changing benefit periods. */
 function authorizeWrite(ctx: EmploymentContext): void {

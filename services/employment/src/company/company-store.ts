@@ -2,7 +2,7 @@ import { In, type DataSource } from 'typeorm';
 import { keysetPage, type PageArgs } from '@helhed/db';
 import { UserInputError } from '@helhed/errors';
 import type { HistoryStore } from '@helhed/history';
-import { isUniqueViolation } from '../benefit-period/person-lock';
+import { isUniqueViolation } from '../person/person-lock';
 import { EmploymentPeriodEntity } from '../employment-period/employment-period.entity';
 import { LeisureJobEntity } from '../leisure-job/leisure-job.entity';
 import { OfferParticipationEntity } from '../offer/offer-participation.entity';

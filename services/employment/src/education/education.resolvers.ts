@@ -1,6 +1,6 @@
 import { UserInputError } from '@helhed/errors';
 import { authorize } from '@helhed/identity';
-import { knownPerson } from '../benefit-period/known-person';
+import { knownPerson } from '../person/known-person';
 import type { EmploymentContext } from '../context';
 import { isUuid } from '../ids';
 import type { EducationEnrolmentEntity } from './education-enrolment.entity';

@@ -1,7 +1,7 @@
 import { In, type DataSource } from 'typeorm';
 import { UserInputError } from '@helhed/errors';
 import type { HistoryStore } from '@helhed/history';
-import { isExclusionViolation, lockPersonTimeline } from '../benefit-period/person-lock';
+import { isExclusionViolation, lockPersonTimeline } from '../person/person-lock';
 import { EmploymentPeriodEntity } from './employment-period.entity';
 import type { StoredEmploymentPeriod, ValidEmploymentPeriod } from './employment-period';
 

@@ -1,6 +1,6 @@
 import { In, type DataSource } from 'typeorm';
 import type { HistoryStore } from '@helhed/history';
-import { lockPersonTimeline } from '../benefit-period/person-lock';
+import { lockPersonTimeline } from '../person/person-lock';
 import { LeisureJobEntity } from './leisure-job.entity';
 import type { ValidLeisureJob } from './leisure-job';
 

@@ -1,6 +1,6 @@
 import { UserInputError } from '@helhed/errors';
 import { authorize } from '@helhed/identity';
-import { knownPerson } from '../benefit-period/known-person';
+import { knownPerson } from '../person/known-person';
 import { namedCompany } from '../company/company.resolvers';
 import type { EmploymentContext } from '../context';
 import { todayInDenmark } from '../dates';

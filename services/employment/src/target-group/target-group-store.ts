@@ -1,7 +1,7 @@
 import { In, type DataSource } from 'typeorm';
 import { UserInputError } from '@helhed/errors';
 import type { Change, HistoryStore } from '@helhed/history';
-import { isExclusionViolation, lockPersonTimeline } from '../benefit-period/person-lock';
+import { isExclusionViolation, lockPersonTimeline } from '../person/person-lock';
 import type { StoredAssignment, ValidTargetGroupAssignment } from './target-group';
 import { TargetGroupAssignmentEntity } from './target-group-assignment.entity';
 

@@ -2,7 +2,7 @@ import { authorize } from '@helhed/identity';
 import type { EmploymentContext } from '../context';
 import { todayInDenmark } from '../dates';
 import { isUuid } from '../ids';
-import { knownPerson } from '../benefit-period/known-person';
+import { knownPerson } from '../person/known-person';
 import {
   assignmentOn,
   planTargetGroupAssignment,
