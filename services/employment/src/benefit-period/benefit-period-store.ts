@@ -1,9 +1,8 @@
 import { In, type DataSource } from 'typeorm';
-import { UserInputError } from '@helhed/errors';
 import type { HistoryStore } from '@helhed/history';
+import { PersonTimeline } from '../person/person-timeline';
 import { BenefitPeriodEntity } from './benefit-period.entity';
 import type { StoredBenefitPeriod, ValidBenefitPeriod } from './benefit-period';
-import { isExclusionViolation, lockPersonTimeline } from '../person/person-lock';
 
 const OVERLAP = 'The period overlaps another benefit period of the person';
 
@@ -13,10 +12,14 @@ const OVERLAP = 'The period overlaps another benefit period of the person';
  * history row in the same transaction.
  */
 export class BenefitPeriodStore {
+  private readonly timeline: PersonTimeline<BenefitPeriodEntity>;
+
   constructor(
     private readonly db: DataSource,
-    private readonly history: HistoryStore,
-  ) {}
+    history: HistoryStore,
+  ) {
+    this.timeline = new PersonTimeline(db, history, BenefitPeriodEntity, 'BenefitPeriod', OVERLAP);
+  }
 
   byIds(ids: readonly string[]): Promise<BenefitPeriodEntity[]> {
     return this.db.getRepository(BenefitPeriodEntity).findBy({ id: In([...ids]) });
@@ -30,63 +33,21 @@ export class BenefitPeriodStore {
     });
   }
 
-  async create(
-    period: ValidBenefitPeriod,
+  /** Adds a record once `decide` accepts it against the person's records as they are. */
+  create(
+    row: ValidBenefitPeriod,
     owner: { municipalityCode: string; familyId: string; recordedBy: string },
     decide: (existing: StoredBenefitPeriod[]) => void,
   ): Promise<BenefitPeriodEntity> {
-    try {
-      return await this.db.transaction(async (tx) => {
-        await lockPersonTimeline(tx, period.personId);
-        const repo = tx.getRepository(BenefitPeriodEntity);
-        decide(await repo.findBy({ personId: period.personId }));
-        const row = await repo.save(repo.create({ ...period, ...owner }));
-        await this.history.record(tx, [
-          {
-            municipalityCode: row.municipalityCode,
-            familyId: row.familyId,
-            entity: 'BenefitPeriod',
-            entityId: row.id,
-            operation: 'CREATE',
-            changedBy: owner.recordedBy,
-            after: row,
-          },
-        ]);
-        return row;
-      });
-    } catch (error) {
-      if (isExclusionViolation(error)) throw new UserInputError('input.from', OVERLAP);
-      throw error;
-    }
+    return this.timeline.add({ ...row, ...owner }, owner.recordedBy, decide);
   }
 
-  /** Ends a period after `decide` accepts the end date. */
-  async end(
+  /** Ends a record after `decide` accepts the end date. */
+  end(
     id: string,
     changedBy: string,
     decide: (current: BenefitPeriodEntity) => { toDate: string },
   ): Promise<BenefitPeriodEntity> {
-    return this.db.transaction(async (tx) => {
-      const repo = tx.getRepository(BenefitPeriodEntity);
-      const found = await repo.findOneByOrFail({ id });
-      await lockPersonTimeline(tx, found.personId);
-      const current = await repo.findOneByOrFail({ id });
-      const { toDate } = decide(current);
-      await repo.update({ id }, { toDate });
-      const after = repo.create({ ...current, toDate });
-      await this.history.record(tx, [
-        {
-          municipalityCode: current.municipalityCode,
-          familyId: current.familyId,
-          entity: 'BenefitPeriod',
-          entityId: id,
-          operation: 'END',
-          changedBy,
-          before: current,
-          after,
-        },
-      ]);
-      return after;
-    });
+    return this.timeline.change(id, 'END', changedBy, decide);
   }
 }
