@@ -91,3 +91,27 @@ export class HistoryStore {
     });
   }
 }
+
+/**
+ * Creates a service's `change_record` table (in the service's own migration).
+ * The family service made its own earlier, with foreign keys to its tables;
+ * services whose municipalities and families live elsewhere use this one.
+ */
+export async function createChangeRecordTable(q: { query(sql: string): Promise<unknown> }): Promise<void> {
+  await q.query(`
+    CREATE TABLE change_record (
+      id bigserial PRIMARY KEY,
+      municipality_code char(3) NOT NULL,
+      family_id uuid,
+      entity text NOT NULL,
+      entity_id text NOT NULL,
+      operation text NOT NULL,
+      changed_by text NOT NULL,
+      changed_at timestamptz NOT NULL DEFAULT now(),
+      before jsonb,
+      after jsonb,
+      reason text
+    )`);
+  await q.query('CREATE INDEX change_record_family_idx ON change_record (family_id, id DESC)');
+  await q.query('CREATE INDEX change_record_entity_idx ON change_record (entity, entity_id, id DESC)');
+}

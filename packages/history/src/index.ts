@@ -1,2 +1,2 @@
 export { ChangeRecordEntity } from './change-record.entity';
-export { HistoryStore, snapshot, type Change } from './history-store';
+export { HistoryStore, createChangeRecordTable, snapshot, type Change } from './history-store';
