@@ -44,7 +44,9 @@ export async function startStack(settings: StackSettings): Promise<Stack> {
     startEmploymentService(loadEmploymentConfig({ ...forService('employment'), FAMILY_SUBGRAPH_URL: family.url }), {
       logger: logOf('employment'),
     }),
-    startHealthService(loadHealthConfig(forService('health')), { logger: logOf('health') }),
+    startHealthService(loadHealthConfig({ ...forService('health'), FAMILY_SUBGRAPH_URL: family.url }), {
+      logger: logOf('health'),
+    }),
     startEconomyService(loadEconomyConfig(forService('economy')), { logger: logOf('economy') }),
   ]);
   const gateway = await startGateway(

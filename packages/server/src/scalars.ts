@@ -46,3 +46,10 @@ export const YearMonthScalar = scalar(
   },
   '2026-11',
 );
+
+/** A point in time, ISO 8601 in UTC (e.g. 2026-11-22T14:00:00.000Z). */
+export const DateTimeScalar = new GraphQLScalarType({
+  name: 'DateTime',
+  description: 'A point in time, ISO 8601 in UTC.',
+  serialize: (value) => (value instanceof Date ? value.toISOString() : String(value)),
+});

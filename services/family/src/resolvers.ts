@@ -1,5 +1,5 @@
 import { GraphQLScalarType } from 'graphql';
-import { DateScalar, mergeResolvers } from '@helhed/server';
+import { DateScalar, DateTimeScalar, mergeResolvers } from '@helhed/server';
 import { activityResolvers } from './activity/activity.resolvers';
 import { assessmentResolvers } from './assessment/assessment.resolvers';
 import { caseworkerResolvers } from './caseworker/caseworker.resolvers';
@@ -16,11 +16,6 @@ import { milestoneResolvers } from './project/milestone.resolvers';
 import { projectResolvers } from './project/project.resolvers';
 import { riskResolvers } from './project/risk.resolvers';
 import { teamResolvers } from './team/team.resolvers';
-
-const DateTimeScalar = new GraphQLScalarType({
-  name: 'DateTime',
-  serialize: (value) => (value instanceof Date ? value.toISOString() : String(value)),
-});
 
 const JsonScalar = new GraphQLScalarType({ name: 'JSON', serialize: (value) => value, parseValue: (value) => value });
 

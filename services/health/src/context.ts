@@ -1,13 +1,23 @@
 import type { DataSource } from 'typeorm';
 import { groupLoader, rowLoader } from '@helhed/db';
 import type { AuditTrail } from '@helhed/audit';
+import type { FamilyDirectory } from '@helhed/family-directory';
+import { HistoryStore } from '@helhed/history';
 import type { BaseContext } from '@helhed/server';
 import { HealthAssessmentStore } from './health-assessment/health-assessment-store';
+import { HealthIndicatorsStore } from './health-indicator/health-indicators-store';
+import { ReferralStore } from './referral/referral-store';
+import { TreatmentStore } from './treatment/treatment-store';
 
 /** The service's long-lived parts, made once per process. */
 export function createStores(db: DataSource) {
+  const history = new HistoryStore(db);
   return {
+    history,
     healthAssessments: new HealthAssessmentStore(db),
+    referrals: new ReferralStore(db, history),
+    healthIndicators: new HealthIndicatorsStore(db, history),
+    treatments: new TreatmentStore(db, history),
   };
 }
 export type Stores = ReturnType<typeof createStores>;
@@ -26,6 +36,22 @@ export function createLoaders(stores: Stores, municipalityCode: string) {
       (personIds: readonly string[]) => stores.healthAssessments.byPersonIds(municipalityCode, personIds),
       (a) => a.personId,
     ),
+    referral: rowLoader(
+      (ids: readonly string[]) => stores.referrals.byIds(ids),
+      (r) => r.id,
+    ),
+    referralsOfPerson: groupLoader(
+      (personIds: readonly string[]) => stores.referrals.byPersonIds(municipalityCode, personIds),
+      (r) => r.personId,
+    ),
+    healthIndicatorsOfPerson: groupLoader(
+      (personIds: readonly string[]) => stores.healthIndicators.byPersonIds(municipalityCode, personIds),
+      (m) => m.personId,
+    ),
+    treatmentOfActivity: rowLoader(
+      (activityIds: readonly string[]) => stores.treatments.byActivityIds(municipalityCode, activityIds),
+      (t) => t.planActivityId,
+    ),
   };
 }
 
@@ -36,4 +62,6 @@ export interface HealthContext extends BaseContext {
   loaders: ReturnType<typeof createLoaders>;
   /** Today in Denmark, fixed for the request. */
   today: string;
+  /** Asks the family subgraph about persons and plan activities (with the caller's identity). */
+  directory: FamilyDirectory;
 }

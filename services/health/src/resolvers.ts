@@ -1,14 +1,14 @@
-import { DateScalar } from '@helhed/server';
+import { DateScalar, DateTimeScalar, YearMonthScalar, mergeResolvers } from '@helhed/server';
 import { healthAssessmentResolvers } from './health-assessment/health-assessment.resolvers';
+import { healthIndicatorResolvers } from './health-indicator/health-indicators.resolvers';
+import { referralResolvers } from './referral/referral.resolvers';
+import { treatmentResolvers } from './treatment/treatment.resolvers';
 
-export const resolvers = {
-  Date: DateScalar,
-  Query: {
-    ...healthAssessmentResolvers.Query,
-  },
-  Mutation: {
-    ...healthAssessmentResolvers.Mutation,
-  },
-  Person: healthAssessmentResolvers.Person,
-  HealthAssessment: healthAssessmentResolvers.HealthAssessment,
-};
+/** Each domain folder's resolvers, merged type by type (a field resolved twice fails at startup). */
+export const resolvers = mergeResolvers(
+  { Date: DateScalar, YearMonth: YearMonthScalar, DateTime: DateTimeScalar },
+  healthAssessmentResolvers,
+  referralResolvers,
+  healthIndicatorResolvers,
+  treatmentResolvers,
+);

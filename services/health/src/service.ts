@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { AuditTrail, appendAuditEvents } from '@helhed/audit';
+import { createFamilyDirectory } from '@helhed/family-directory';
 import { startSubgraphService, type RunningSubgraphService, type SubgraphServiceOptions } from '@helhed/server';
 import type { HealthConfig } from './config';
 import { createLoaders, createStores, type HealthContext } from './context';
@@ -16,6 +17,7 @@ export function startHealthService(
   config: HealthConfig,
   options: SubgraphServiceOptions = {},
 ): Promise<RunningHealthService> {
+  const directory = createFamilyDirectory(config.FAMILY_SUBGRAPH_URL);
   return startSubgraphService<HealthContext, ReturnType<typeof createStores>>(
     {
       name: 'health',
@@ -29,6 +31,7 @@ export function startHealthService(
         stores,
         loaders: createLoaders(stores, base.identity.municipality),
         today: todayInDenmark(),
+        directory,
         audit: new AuditTrail(base.identity, base.requestId),
       }),
       afterRequest: (ctx, db) => appendAuditEvents(db, ctx.audit.take()),

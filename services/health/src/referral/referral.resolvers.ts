@@ -1,0 +1,85 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { UserInputError } from '@helhed/errors';
+import type { HealthContext } from '../context';
+import { isUuid } from '../ids';
+import { knownPerson } from '../person/known-person';
+import { auditRead, auditWrite, authorizeHealth } from '../person/health-access';
+import type { ReferralEntity } from './referral.entity';
+import {
+  planReferralUpdate,
+  validateReferral,
+  waitingDays,
+  type SendReferralInput,
+  type UpdateReferralInput,
+} from './referral';
+
+/** Loads a referral of the caller's municipality (another municipality's does not exist for the caller). */
+async function visibleReferral(ctx: HealthContext, id: string): Promise<ReferralEntity | null> {
+  if (!isUuid(id)) return null;
+  const referral = await ctx.loaders.referral.load(id.toLowerCase());
+  return referral && referral.municipalityCode === ctx.identity.municipality ? referral : null;
+}
+
+/** A person's referrals changed: the request's loaders read them again. */
+function referralsChanged(ctx: HealthContext, referral: ReferralEntity): ReferralEntity {
+  ctx.loaders.referralsOfPerson.clear(referral.personId);
+  ctx.loaders.referral.clear(referral.id).prime(referral.id, referral);
+  return referral;
+}
+
+export const referralResolvers = {
+  Query: {
+    referral: async (_: unknown, args: { id: string }, ctx: HealthContext, info: GraphQLResolveInfo) => {
+      authorizeHealth(ctx, 'read', 'a referral');
+      const referral = await visibleReferral(ctx, args.id);
+      if (referral) auditRead(ctx, referral.personId, info);
+      return referral;
+    },
+  },
+  Mutation: {
+    sendReferral: async (_: unknown, args: { input: SendReferralInput }, ctx: HealthContext) => {
+      authorizeHealth(ctx, 'write', 'referrals');
+      const valid = validateReferral(args.input, ctx.today);
+      const person = await knownPerson(ctx, valid.personId);
+      const referral = await ctx.stores.referrals.create(valid, {
+        municipalityCode: ctx.identity.municipality,
+        familyId: person.familyId,
+        createdBy: ctx.identity.userId,
+      });
+      auditWrite(ctx, referral.personId, 'sendReferral', 'CREATE');
+      ctx.logger.info({ referralId: referral.id }, 'referral sent');
+      return referralsChanged(ctx, referral);
+    },
+    updateReferral: async (_: unknown, args: { input: UpdateReferralInput }, ctx: HealthContext) => {
+      authorizeHealth(ctx, 'write', 'referrals');
+      const found = await visibleReferral(ctx, args.input.referralId);
+      if (!found)
+        throw new UserInputError('input.referralId', 'There is no referral with this id in your municipality');
+      const updated = await ctx.stores.referrals.update(found.id, ctx.identity.userId, (current) =>
+        planReferralUpdate(current, args.input, ctx.today),
+      );
+      auditWrite(ctx, updated.personId, 'updateReferral', 'UPDATE');
+      return referralsChanged(ctx, updated);
+    },
+  },
+  Person: {
+    referrals: (person: { id: string }, _: unknown, ctx: HealthContext, info: GraphQLResolveInfo) => {
+      authorizeHealth(ctx, 'read', "a person's referrals");
+      if (!isUuid(person.id)) return [];
+      auditRead(ctx, person.id.toLowerCase(), info);
+      return ctx.loaders.referralsOfPerson.load(person.id.toLowerCase());
+    },
+  },
+  Referral: {
+    __resolveReference: async (ref: { id: string }, ctx: HealthContext, info: GraphQLResolveInfo) => {
+      authorizeHealth(ctx, 'read', 'a referral');
+      const referral = await visibleReferral(ctx, ref.id);
+      if (referral) auditRead(ctx, referral.personId, info);
+      return referral;
+    },
+    to: (referral: ReferralEntity) => referral.referredTo,
+    waitingDays: (referral: ReferralEntity, _: unknown, ctx: HealthContext) => waitingDays(referral, ctx.today),
+    waiting: (referral: ReferralEntity) => referral.firstAppointmentOn === null && referral.closedOn === null,
+    person: (referral: ReferralEntity) => ({ id: referral.personId }),
+  },
+};
