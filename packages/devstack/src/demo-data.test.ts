@@ -22,6 +22,7 @@ describe('demo data', () => {
       activities: 5,
       projects: 1,
       jobcenter: 1,
+      health: 1,
     });
     const again = await loadDemoData(stack.graph);
     expect(again).toEqual({
@@ -32,6 +33,7 @@ describe('demo data', () => {
       activities: 0,
       projects: 0,
       jobcenter: 0,
+      health: 0,
     });
   });
 
@@ -88,4 +90,19 @@ it('shows the jobcenter picture: internship attendance in the plan, a parent in 
   ]);
   const emil = f.members.find((m: { firstName: string }) => m.firstName === 'Emil');
   expect(emil.leisureJobs).toEqual([{ held: true }]);
+});
+
+it('gives the health coordinator referrals, treatment on the plan and WHO-5 series moving both ways', async () => {
+  const { familyByCaseReference: f } = await stack.graph.request(
+    identity('HEALTH', { userId: 'seed-health' }),
+    `{ familyByCaseReference(caseReference: "VEJ-2026-0001") {
+        plan { activities { department treatment { sessionsAttended } } }
+        members { firstName referrals { to waitingDays } healthIndicators { month who5Index } } } }`,
+  );
+  const mette = f.members.find((m: { firstName: string }) => m.firstName === 'Mette');
+  expect(mette.referrals).toEqual([{ to: 'PSYCHOLOGIST', waitingDays: 8 }]);
+  const index = mette.healthIndicators.map((h: { who5Index: number }) => h.who5Index);
+  expect(index[index.length - 1]).toBeGreaterThan(index[0]);
+  const treatment = f.plan.activities.find((a: { department: string }) => a.department === 'HEALTH');
+  expect(treatment.treatment).toEqual({ sessionsAttended: 9 });
 });

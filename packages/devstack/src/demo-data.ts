@@ -1,6 +1,7 @@
 import type { Identity } from '@helhed/identity';
 import type { GraphClient } from './graph-client';
 import { loadFamilyWork, type FamilyWorkSummary } from './demo-family-work';
+import { loadHealthWork } from './demo-health';
 import { loadJobcenterWork } from './demo-jobcenter';
 
 /**
@@ -92,6 +93,8 @@ const EXAMPLE_PRICES = [
 export interface SeedSummary extends FamilyWorkSummary {
   /** 1 when the jobcenter's demo records (companies, internship, work, leisure job) were added. */
   jobcenter: number;
+  /** 1 when the health coordinator's demo records (referrals, treatment, WHO-5 series) were added. */
+  health: number;
   caseworkers: number;
   families: number;
   prices: number;
@@ -168,5 +171,13 @@ export async function loadDemoData(graph: GraphClient): Promise<SeedSummary> {
   }
   const work = await loadFamilyWork(graph, { family, admin: ADMIN });
   const jobcenter = await loadJobcenterWork(graph, who('JOBCENTER'));
-  return { caseworkers: newCaseworkers.length, families: created, prices: newPrices.length, ...work, jobcenter };
+  const health = await loadHealthWork(graph, who('HEALTH'));
+  return {
+    caseworkers: newCaseworkers.length,
+    families: created,
+    prices: newPrices.length,
+    ...work,
+    jobcenter,
+    health,
+  };
 }

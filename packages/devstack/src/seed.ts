@@ -29,7 +29,8 @@ async function main(): Promise<void> {
       log(
         `demo data for municipality 630 (Vejle): added ${added.caseworkers} caseworkers, ${added.families} families, ` +
           `${added.plans} plans with ${added.activities} activities, ${added.projects} project, ${added.prices} example prices, ` +
-          `${added.jobcenter ? 'the jobcenter records' : 'no jobcenter records'} (existing data kept)`,
+          `${added.jobcenter ? 'the jobcenter records' : 'no jobcenter records'}, ` +
+          `${added.health ? 'the health records' : 'no health records'} (existing data kept)`,
       );
     } finally {
       await stack.close();
