@@ -4,6 +4,7 @@ import type { Config } from 'jest';
 const workspaces = [
   'packages/config',
   'packages/errors',
+  'packages/calendar',
   'packages/identity',
   'packages/db',
   'packages/server',
@@ -24,7 +25,7 @@ const base: Config = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/../../tsconfig.test.json' }] },
   moduleNameMapper: {
-    '^@helhed/(config|errors|identity|db|server|testing|devstack|family-directory|history|audit)$':
+    '^@helhed/(config|errors|calendar|identity|db|server|testing|devstack|family-directory|history|audit)$':
       '<rootDir>/../../packages/$1/src',
     '^@helhed/(family|employment|health|economy|reminders)$': '<rootDir>/../../services/$1/src',
     '^@helhed/gateway$': '<rootDir>/../../gateway/src',

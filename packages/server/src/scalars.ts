@@ -1,15 +1,7 @@
+import { isRealDate } from '@helhed/calendar';
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const YEAR_MONTH = /^(\d{4})-(\d{2})$/;
-
-/** True for a real calendar date written YYYY-MM-DD. */
-export function isIsoDate(value: string): boolean {
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === value;
-}
 
 function scalar(name: string, description: string, valid: (v: string) => boolean, example: string) {
   const check = (value: unknown): string => {
@@ -34,7 +26,7 @@ function scalar(name: string, description: string, valid: (v: string) => boolean
 }
 
 /** A calendar date without time or zone, e.g. 2026-11-22 (Danish local date). */
-export const DateScalar = scalar('Date', 'A calendar date, YYYY-MM-DD.', isIsoDate, '2026-11-22');
+export const DateScalar = scalar('Date', 'A calendar date, YYYY-MM-DD.', isRealDate, '2026-11-22');
 
 /** A calendar month, e.g. 2026-11. */
 export const YearMonthScalar = scalar(

@@ -1,14 +1,1 @@
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Today's date in Denmark (YYYY-MM-DD): "not in the future" follows Danish local time, not UTC. */
-export function todayInDenmark(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(now);
-}
-
-/** True for a real calendar date written YYYY-MM-DD (the Date scalar checks this too; the domain does not rely on it). */
-export function isRealDate(value: string): boolean {
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === value;
-}
+export { isRealDate, todayInDenmark } from '@helhed/calendar';

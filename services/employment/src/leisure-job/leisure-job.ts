@@ -1,3 +1,4 @@
+import { ageOn } from '@helhed/calendar';
 import { InputProblems } from '@helhed/errors';
 import { addMonths, isRealDate } from '../dates';
 import { isUuid } from '../ids';
@@ -29,12 +30,7 @@ export const MIN_LEISURE_JOB_AGE = 13;
 /** "Held" means still employed this many months after the start. */
 export const HELD_AFTER_MONTHS = 3;
 
-/** Whole years between a birth date and a day (both YYYY-MM-DD): the birthday itself counts. */
-export function ageOn(birthDate: string, day: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
+export { ageOn };
 
 /** Checks a leisure job's own shape: ids, hours 0-20, real dates with the end not before the start. */
 export function validateLeisureJob(input: LeisureJobInput): ValidLeisureJob {

@@ -1,3 +1,4 @@
+import { ageOn } from '@helhed/calendar';
 import { InputProblems } from '@helhed/errors';
 import { isKept, totals, type AttendanceWeek } from '../offer/attendance';
 import { monthOfWeek } from '../offer/iso-week';
@@ -52,11 +53,7 @@ export function checkMonth(month: string, today: string, field: string): void {
   problems.throwIfAny();
 }
 
-/** Whole years from birth to `on` (both YYYY-MM-DD). */
-export function ageOn(birthDate: string, on: string): number {
-  const years = Number(on.slice(0, 4)) - Number(birthDate.slice(0, 4));
-  return on.slice(5) < birthDate.slice(5) ? years - 1 : years;
-}
+export { ageOn };
 
 /** Whether the leisure-job question applies: a child who is 13 or older at the end of the month. */
 export const leisureJobApplies = (birthDate: string | null, role: string | null, month: string) =>

@@ -1,3 +1,4 @@
+import { ageOn } from '@helhed/calendar';
 /**
  * The Danish personal identification number (CPR, *personnummer*): DDMMYY-SSSS.
  * The 7th digit together with the year gives the century; the last digit's
@@ -48,9 +49,4 @@ export function maskCpr(birthDate: string): string {
   return `${d}${m}${y.slice(2)}-XXXX`;
 }
 
-/** Whole years between a birth date and a day (both YYYY-MM-DD). */
-export function ageOn(birthDate: string, day: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
+export { ageOn };

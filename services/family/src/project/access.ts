@@ -1,4 +1,4 @@
-import { isIsoDate } from '@helhed/server';
+import { isRealDate } from '@helhed/calendar';
 import { decodeCursor, pageSize, type PageArgs } from '@helhed/db';
 import { ForbiddenError, UserInputError } from '@helhed/errors';
 import { authorize } from '@helhed/identity';
@@ -45,4 +45,4 @@ export function checkedPage(args: PageArgs, valid: (value: string, id: string) =
 }
 
 /** A cursor of a list sorted by a date, then by id. */
-export const dateAndUuid = (value: string, id: string) => isIsoDate(value) && isUuid(id);
+export const dateAndUuid = (value: string, id: string) => isRealDate(value) && isUuid(id);
