@@ -54,10 +54,11 @@ export function danishHolidays(year: number, rules: BusinessDayRules = {}): Map<
   ];
   if (year < 2024) days.push([addDays(easter, 26), 'Store bededag']);
   if (rules.closingDays !== false) {
-    days.push([isoDate(year, 6, 5), 'Grundlovsdag'], [isoDate(year, 12, 24), 'Juleaftensdag'], [
-      isoDate(year, 12, 31),
-      'Nytårsaftensdag',
-    ]);
+    days.push(
+      [isoDate(year, 6, 5), 'Grundlovsdag'],
+      [isoDate(year, 12, 24), 'Juleaftensdag'],
+      [isoDate(year, 12, 31), 'Nytårsaftensdag'],
+    );
   }
   return new Map(days.sort(([a], [b]) => a.localeCompare(b)));
 }
