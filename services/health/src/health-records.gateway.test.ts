@@ -289,6 +289,24 @@ describe('treatment on the plan', () => {
       attendancePercent: 0,
       person: { id: memberId },
     });
+    // The first record creates the details; recorded again, it changes them.
+    expect((await auditRows()).filter((r) => r.operation !== 'READ').at(-1)).toMatchObject({
+      operation: 'CREATE',
+      field_paths: ['recordTreatmentDetails'],
+    });
+    await stack.graph.request(health, DETAILS, {
+      input: {
+        planActivityId: healthActivity,
+        personId: memberId,
+        provider: 'Rusmiddelcentret',
+        frequency: 'Weekly',
+        sessionsPlanned: 10,
+      },
+    });
+    expect((await auditRows()).filter((r) => r.operation !== 'READ').at(-1)).toMatchObject({
+      operation: 'UPDATE',
+      field_paths: ['recordTreatmentDetails'],
+    });
     const { recordTreatmentSessions } = await stack.graph.request(health, SESSIONS, {
       input: { planActivityId: healthActivity, sessionsAttended: 7, sessionsPlanned: 8 },
     });

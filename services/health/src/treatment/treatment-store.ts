@@ -20,8 +20,14 @@ export class TreatmentStore {
       .findBy({ municipalityCode, planActivityId: In([...activityIds]) });
   }
 
-  /** Records an activity's details; recorded before, they are replaced (attended sessions kept), the old ones in the history. */
-  recordDetails(details: ValidTreatmentDetails, owner: Owner): Promise<TreatmentDetailsEntity> {
+  /**
+   * Records an activity's details; recorded before, they are replaced (attended sessions kept), the old ones in the
+   * history. `created` tells a first record from a change (the audit row says CREATE or UPDATE).
+   */
+  recordDetails(
+    details: ValidTreatmentDetails,
+    owner: Owner,
+  ): Promise<{ row: TreatmentDetailsEntity; created: boolean }> {
     return this.change(owner.municipalityCode, details.planActivityId, owner.recordedBy, (before, repo) =>
       before
         ? repo.create({ ...before, ...details })
@@ -30,13 +36,13 @@ export class TreatmentStore {
   }
 
   /** Records the sessions attended (and optionally planned) of an activity whose details are recorded. */
-  recordSessions(
+  async recordSessions(
     municipalityCode: string,
     planActivityId: string,
     sessions: { sessionsAttended: number; sessionsPlanned?: number | null },
     recordedBy: string,
   ): Promise<TreatmentDetailsEntity> {
-    return this.change(municipalityCode, planActivityId, recordedBy, (before, repo) => {
+    const { row } = await this.change(municipalityCode, planActivityId, recordedBy, (before, repo) => {
       if (!before) {
         throw new UserInputError('input.planActivityId', 'Record the treatment details of the activity first');
       }
@@ -46,6 +52,7 @@ export class TreatmentStore {
         sessionsPlanned: sessions.sessionsPlanned ?? before.sessionsPlanned,
       });
     });
+    return row;
   }
 
   private change(
@@ -53,7 +60,7 @@ export class TreatmentStore {
     planActivityId: string,
     changedBy: string,
     next: (before: TreatmentDetailsEntity | null, repo: Repository<TreatmentDetailsEntity>) => TreatmentDetailsEntity,
-  ): Promise<TreatmentDetailsEntity> {
+  ): Promise<{ row: TreatmentDetailsEntity; created: boolean }> {
     return this.db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`treatment_details:${planActivityId}`]);
       const repo = tx.getRepository(TreatmentDetailsEntity);
@@ -71,7 +78,7 @@ export class TreatmentStore {
           after: row,
         },
       ]);
-      return row;
+      return { row, created: before === null };
     });
   }
 }

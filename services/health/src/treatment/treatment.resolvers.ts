@@ -26,12 +26,12 @@ export const treatmentResolvers = {
       const activities = await ctx.directory.activities(isUuid(activityId) ? [activityId] : [], ctx);
       const activity = activities.get(activityId);
       const valid = validateTreatmentDetails(args.input, activity);
-      const row = await ctx.stores.treatments.recordDetails(valid, {
+      const { row, created } = await ctx.stores.treatments.recordDetails(valid, {
         municipalityCode: ctx.identity.municipality,
         familyId: activity!.familyId,
         recordedBy: ctx.identity.userId,
       });
-      auditWrite(ctx, row.personId, 'recordTreatmentDetails', 'UPDATE');
+      auditWrite(ctx, row.personId, 'recordTreatmentDetails', created ? 'CREATE' : 'UPDATE');
       treatmentChanged(ctx, row);
       return { id: row.planActivityId };
     },
