@@ -28,11 +28,38 @@ export interface DirectoryActivity {
   hoursPerWeek: number;
 }
 
+/**
+ * What the caller may see today of a person's data of one category, as the
+ * family subgraph decides it (`Person.accessForCaller`): the person's family,
+ * whether the caller is on that family's team, and whether the sharing rule
+ * (consent or another legal basis, or the caller's department owning the
+ * category) lets the caller's department see it.
+ */
+export interface CallerAccess {
+  personId: string;
+  familyId: string;
+  /** The day decided on (today in Denmark, in the family subgraph). */
+  on: string;
+  onTeam: boolean;
+  sharingAllowed: boolean;
+}
+
+export type DirectoryCategory = 'BASIC' | 'SOCIAL' | 'EMPLOYMENT' | 'HEALTH' | 'ECONOMY';
+
 export interface FamilyDirectory {
   /** The persons that exist and that the caller may see; unknown ids are missing from the map. */
   persons(ids: readonly string[], caller: CallerHeaders): Promise<Map<string, DirectoryPerson>>;
   /** The plan activities that exist and that the caller may see. */
   activities(ids: readonly string[], caller: CallerHeaders): Promise<Map<string, DirectoryActivity>>;
+  /**
+   * The caller's access to the category of each person's data, in one request
+   * to the family subgraph however many persons; persons the caller may not see are missing.
+   */
+  access(
+    ids: readonly string[],
+    category: DirectoryCategory,
+    caller: CallerHeaders,
+  ): Promise<Map<string, CallerAccess>>;
 }
 
 export interface CallerHeaders {
@@ -44,12 +71,20 @@ export class FamilyDirectoryUnavailable extends Error {}
 
 const PERSONS = `query($r: [_Any!]!) { _entities(representations: $r) {
   ... on Person { id birthDate role family { id } } } }`;
+const ACCESS = `query($r: [_Any!]!, $category: DataCategory!) { _entities(representations: $r) {
+  ... on Person { id family { id } accessForCaller(category: $category) { on onTeam sharingAllowed } } } }`;
 const ACTIVITIES = `query($r: [_Any!]!) { _entities(representations: $r) {
   ... on PlanActivity { id department sectorPlanKind status startsOn endsOn hoursPerWeek family { id } members { id } } } }`;
 
 /** A directory that asks the family subgraph at `url` (its /graphql endpoint). */
 export function createFamilyDirectory(url: string, options: { timeoutMs?: number } = {}): FamilyDirectory {
-  const ask = async <T>(query: string, typename: string, ids: readonly string[], caller: CallerHeaders) => {
+  const ask = async <T>(
+    query: string,
+    typename: string,
+    ids: readonly string[],
+    caller: CallerHeaders,
+    variables: Record<string, unknown> = {},
+  ) => {
     if (ids.length === 0) return [] as T[];
     let res: Response;
     try {
@@ -60,7 +95,10 @@ export function createFamilyDirectory(url: string, options: { timeoutMs?: number
           [IDENTITY_HEADER]: caller.forwardedIdentity,
           [REQUEST_ID_HEADER]: caller.requestId,
         },
-        body: JSON.stringify({ query, variables: { r: ids.map((id) => ({ __typename: typename, id })) } }),
+        body: JSON.stringify({
+          query,
+          variables: { ...variables, r: ids.map((id) => ({ __typename: typename, id })) },
+        }),
         signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
       });
     } catch (error) {
@@ -85,6 +123,14 @@ export function createFamilyDirectory(url: string, options: { timeoutMs?: number
       return new Map(
         rows.map((p) => [p.id, { id: p.id, birthDate: p.birthDate, role: p.role, familyId: p.family.id }]),
       );
+    },
+    async access(ids, category, caller) {
+      const rows = await ask<{
+        id: string;
+        family: { id: string };
+        accessForCaller: { on: string; onTeam: boolean; sharingAllowed: boolean };
+      }>(ACCESS, 'Person', [...new Set(ids)], caller, { category });
+      return new Map(rows.map((p) => [p.id, { personId: p.id, familyId: p.family.id, ...p.accessForCaller }]));
     },
     async activities(ids, caller) {
       const rows = await ask<{

@@ -37,6 +37,18 @@ describe('authorize', () => {
     ).not.toThrow();
   });
 
+  it('lets another department read the limited health view the health subgraph decided, in its own municipality only', () => {
+    const summary = { municipality: '630', category: 'HEALTH', operation: 'read', what: 'x' } as const;
+    expect(() => authorize(jobcenter, { ...summary, limitedHealthView: 'TEAM_SUMMARY' })).not.toThrow();
+    expect(() => authorize(jobcenter, { ...summary, limitedHealthView: 'EXISTENCE' })).not.toThrow();
+    expect(() => authorize(jobcenter, { ...summary, municipality: '101', limitedHealthView: 'EXISTENCE' })).toThrow(
+      /another municipality/,
+    );
+    expect(() =>
+      authorize({ ...jobcenter, roles: ['NATIONAL_MONITOR'] }, { ...summary, limitedHealthView: 'EXISTENCE' }),
+    ).toThrow(/aggregates only/);
+  });
+
   it('gives national monitors no person data', () => {
     expect(() =>
       authorize(

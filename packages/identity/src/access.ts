@@ -21,6 +21,14 @@ export interface AccessRequest {
   operation: 'read' | 'write';
   /** What is being accessed, for the error message (never personal data). */
   what: string;
+  /**
+   * For a read of HEALTH data by another department than HEALTH: the limited
+   * view the health subgraph has decided the caller gets (its team and consent
+   * rule, see services/health/src/person/health-view.ts) — the summary shared
+   * with the team on consent, or only that a record exists and its date.
+   * Without it, health data is read by the HEALTH department only.
+   */
+  limitedHealthView?: 'TEAM_SUMMARY' | 'EXISTENCE';
 }
 
 /**
@@ -29,7 +37,8 @@ export interface AccessRequest {
  * here, in one place):
  * - a caller sees only their own municipality; national monitors see no person;
  * - a category is written only by the department that owns it;
- * - health details are read only by the health department.
+ * - health details are read only by the health department; another department
+ *   reads only the limited view the health subgraph decided (`limitedHealthView`).
  */
 export function authorize(identity: Identity | undefined, request: AccessRequest): void {
   if (!identity) throw new UnauthenticatedError();
@@ -40,6 +49,11 @@ export function authorize(identity: Identity | undefined, request: AccessRequest
   const owner = CATEGORY_OWNER[request.category];
   if (request.operation === 'write' && identity.department !== owner)
     throw new ForbiddenError(`Only the ${owner} department may change ${request.what}`);
-  if (request.operation === 'read' && request.category === 'HEALTH' && identity.department !== 'HEALTH')
+  if (
+    request.operation === 'read' &&
+    request.category === 'HEALTH' &&
+    identity.department !== 'HEALTH' &&
+    !request.limitedHealthView
+  )
     throw new ForbiddenError(`Health details (${request.what}) are visible to the HEALTH department only`);
 }

@@ -4,6 +4,7 @@ import { activityResolvers } from './activity/activity.resolvers';
 import { assessmentResolvers } from './assessment/assessment.resolvers';
 import { caseworkerResolvers } from './caseworker/caseworker.resolvers';
 import { civilSocietyResolvers } from './civil-society/civil-society.resolvers';
+import { callerAccessResolvers } from './consent/caller-access.resolvers';
 import { consentResolvers } from './consent/consent.resolvers';
 import { familyResolvers } from './family/family.resolvers';
 import { followUpResolvers } from './follow-up/follow-up.resolvers';
@@ -28,6 +29,7 @@ export const resolvers = mergeResolvers(
   personResolvers,
   historyResolvers,
   consentResolvers,
+  callerAccessResolvers,
   civilSocietyResolvers,
   projectResolvers,
   enrolmentResolvers,

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { groupLoader, rowLoader } from '@helhed/db';
 import type { AuditTrail } from '@helhed/audit';
-import type { FamilyDirectory } from '@helhed/family-directory';
+import type { CallerAccess, FamilyDirectory } from '@helhed/family-directory';
 import { HistoryStore } from '@helhed/history';
 import type { BaseContext } from '@helhed/server';
 import { HealthAssessmentStore } from './health-assessment/health-assessment-store';
@@ -14,7 +14,7 @@ export function createStores(db: DataSource) {
   const history = new HistoryStore(db);
   return {
     history,
-    healthAssessments: new HealthAssessmentStore(db),
+    healthAssessments: new HealthAssessmentStore(db, history),
     referrals: new ReferralStore(db, history),
     healthIndicators: new HealthIndicatorsStore(db, history),
     treatments: new TreatmentStore(db, history),
@@ -24,10 +24,21 @@ export type Stores = ReturnType<typeof createStores>;
 
 /**
  * Per-request DataLoaders: one statement per entity kind, however large the answer.
- * Lists by person are read within the caller's municipality only.
+ * Lists by person are read within the caller's municipality only. `accessOf`
+ * asks the family subgraph, with the caller's identity, what the caller may see
+ * of persons' health data today: one call per batch, and a new loader per
+ * request, so nothing about consent or team is cached across requests.
  */
-export function createLoaders(stores: Stores, municipalityCode: string) {
+export function createLoaders(
+  stores: Stores,
+  municipalityCode: string,
+  accessOf: (personIds: readonly string[]) => Promise<Map<string, CallerAccess>>,
+) {
   return {
+    callerAccess: rowLoader(
+      async (personIds: readonly string[]) => [...(await accessOf(personIds)).values()],
+      (a) => a.personId,
+    ),
     healthAssessment: rowLoader(
       (ids: readonly string[]) => stores.healthAssessments.byIds(ids),
       (a) => a.id,
@@ -35,6 +46,10 @@ export function createLoaders(stores: Stores, municipalityCode: string) {
     healthAssessmentsOfPerson: groupLoader(
       (personIds: readonly string[]) => stores.healthAssessments.byPersonIds(municipalityCode, personIds),
       (a) => a.personId,
+    ),
+    versionsOfAssessment: groupLoader(
+      (assessmentIds: readonly string[]) => stores.healthAssessments.versionsOf(assessmentIds),
+      (c) => c.entityId,
     ),
     referral: rowLoader(
       (ids: readonly string[]) => stores.referrals.byIds(ids),

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import {
   createTestDatabase,
   gatewayHeaders,
@@ -24,18 +26,50 @@ const ASSESSMENT = `query($id: ID!) { healthAssessment(id: $id) { id assessedOn 
 
 const { logger: sqlLogger, statements } = sqlStatementLog();
 
+/**
+ * The family subgraph's `_entities`, as far as this subgraph asks it: every
+ * person exists in one family, and no caller is on a team (the team and
+ * consent views are tested through the gateway, in person/health-views.gateway.test.ts).
+ */
+function startFamilyStub(): Promise<Server> {
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      const { variables } = JSON.parse(body) as { variables: { r: Array<{ id: string }> } };
+      const _entities = variables.r.map(({ id }) => ({
+        id,
+        birthDate: '1988-05-12',
+        role: 'PARENT',
+        family: { id: '00000000-0000-4000-8000-00000000f001' },
+        accessForCaller: { on: todayInDenmark(), onTeam: false, sharingAllowed: false },
+      }));
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ data: { _entities } }));
+    });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
 describe('health subgraph', () => {
   let db: TestDatabase;
   let service: RunningHealthService;
+  let family: Server;
   const coordinator = identity('HEALTH');
 
   beforeAll(async () => {
     db = await createTestDatabase('health');
-    service = await startHealthService(testSubgraphConfig(db.url), { sqlLogger });
+    family = await startFamilyStub();
+    const familyUrl = `http://127.0.0.1:${(family.address() as AddressInfo).port}/graphql`;
+    service = await startHealthService(
+      { ...testSubgraphConfig(db.url), FAMILY_SUBGRAPH_URL: familyUrl },
+      { sqlLogger },
+    );
   });
 
   afterAll(async () => {
     await service?.close();
+    family?.close();
     await db?.drop();
   });
 
@@ -133,21 +167,30 @@ describe('health subgraph', () => {
     expect(await rowsOf(personId)).toHaveLength(0);
   });
 
-  it('keeps health details from the other departments', async () => {
+  it('shows other departments off the team only that an assessment exists, and its date', async () => {
     const personId = randomUUID();
-    const recorded = await record({ personId, assessedOn: '2026-01-01', summaryForTeam: 'Fine.' });
+    const recorded = await record({ personId, assessedOn: '2026-01-01', summaryForTeam: 'Fine.', physical: 'Pain' });
     for (const department of ['JOBCENTER', 'FAMILY', 'ECONOMY'] as const) {
       const read = await assessmentsOf([personId], identity(department));
-      expect(read.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-      expect(JSON.stringify(read.data ?? null)).not.toContain('Fine.');
+      expect(read.errors?.map((e) => [e.extensions?.code, e.path?.join('.')])).toEqual([
+        ['FORBIDDEN', '_entities.0.healthAssessments.0.summaryForTeam'],
+      ]);
+      expect(read.data?._entities).toEqual([
+        { id: personId, healthAssessments: [{ assessedOn: '2026-01-01', summaryForTeam: null }] },
+      ]);
       const byId = await postGraphQL(
         service.url,
-        ASSESSMENT,
+        `query($id: ID!) { healthAssessment(id: $id) { id assessedOn physical } }`,
         { id: recorded.data?.recordHealthAssessment.id },
         await gatewayHeaders(identity(department)),
       );
       expect(byId.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-      expect(byId.data?.healthAssessment ?? null).toBeNull();
+      expect(byId.data?.healthAssessment).toEqual({
+        id: recorded.data?.recordHealthAssessment.id,
+        assessedOn: '2026-01-01',
+        physical: null,
+      });
+      expect(JSON.stringify(byId.data)).not.toContain('Pain');
     }
   });
 

@@ -29,7 +29,7 @@ export function startHealthService(
       context: (base, stores) => ({
         ...base,
         stores,
-        loaders: createLoaders(stores, base.identity.municipality),
+        loaders: createLoaders(stores, base.identity.municipality, (ids) => directory.access(ids, 'HEALTH', base)),
         today: todayInDenmark(),
         directory,
         audit: new AuditTrail(base.identity, base.requestId),

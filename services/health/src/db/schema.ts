@@ -9,6 +9,7 @@ import { ChangeRecord1764800000000 } from './migrations/1764800000000-ChangeReco
 import { Referral1764800000001 } from './migrations/1764800000001-Referral';
 import { HealthIndicators1764800000002 } from './migrations/1764800000002-HealthIndicators';
 import { TreatmentDetails1764800000003 } from './migrations/1764800000003-TreatmentDetails';
+import { HealthFindings1765000000000 } from './migrations/1765000000000-HealthFindings';
 
 /** The health service's entities and migrations, listed explicitly. */
 export const entities = [
@@ -25,4 +26,5 @@ export const migrations = [
   Referral1764800000001,
   HealthIndicators1764800000002,
   TreatmentDetails1764800000003,
+  HealthFindings1765000000000,
 ];

@@ -1,9 +1,16 @@
 import { In, type DataSource } from 'typeorm';
+import { ChangeRecordEntity, type HistoryStore } from '@helhed/history';
 import { HealthAssessmentEntity } from './health-assessment.entity';
 import type { ValidHealthAssessment } from './health-assessment';
 
+const ENTITY = 'HealthAssessment';
+
+/** Health assessments' SQL: each change is written with its history row in the same transaction. */
 export class HealthAssessmentStore {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly history: HistoryStore,
+  ) {}
 
   byIds(ids: readonly string[]): Promise<HealthAssessmentEntity[]> {
     return this.db.getRepository(HealthAssessmentEntity).findBy({ id: In([...ids]) });
@@ -17,12 +24,62 @@ export class HealthAssessmentStore {
     });
   }
 
+  /** The recorded versions of many assessments in one statement, oldest first. */
+  versionsOf(assessmentIds: readonly string[]): Promise<ChangeRecordEntity[]> {
+    return this.db.getRepository(ChangeRecordEntity).find({
+      where: { entity: ENTITY, entityId: In([...assessmentIds]) },
+      order: { id: 'ASC' },
+    });
+  }
+
   create(
     assessment: ValidHealthAssessment,
-    municipalityCode: string,
-    assessedBy: string,
+    owner: { municipalityCode: string; familyId: string; assessedBy: string },
   ): Promise<HealthAssessmentEntity> {
-    const repository = this.db.getRepository(HealthAssessmentEntity);
-    return repository.save(repository.create({ ...assessment, municipalityCode, assessedBy }));
+    return this.db.transaction(async (tx) => {
+      const repo = tx.getRepository(HealthAssessmentEntity);
+      const row = await repo.save(repo.create({ ...assessment, ...owner }));
+      await this.history.record(tx, [
+        {
+          municipalityCode: row.municipalityCode,
+          familyId: row.familyId,
+          entity: ENTITY,
+          entityId: row.id,
+          operation: 'CREATE',
+          changedBy: owner.assessedBy,
+          after: row,
+        },
+      ]);
+      return row;
+    });
+  }
+
+  /** Revises an assessment after `decide` accepts the change, the row locked meanwhile; the old values go to the history. */
+  revise(
+    id: string,
+    revisedBy: string,
+    decide: (current: HealthAssessmentEntity) => { assessment: ValidHealthAssessment; reason: string | null },
+  ): Promise<HealthAssessmentEntity> {
+    return this.db.transaction(async (tx) => {
+      const repo = tx.getRepository(HealthAssessmentEntity);
+      const current = await repo.findOneOrFail({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      const { assessment, reason } = decide(current);
+      const { personId: _samePerson, ...change } = assessment;
+      const after = await repo.save(repo.create({ ...current, ...change, revisedAt: new Date(), revisedBy }));
+      await this.history.record(tx, [
+        {
+          municipalityCode: current.municipalityCode,
+          familyId: current.familyId,
+          entity: ENTITY,
+          entityId: id,
+          operation: 'UPDATE',
+          changedBy: revisedBy,
+          before: current,
+          after,
+          reason,
+        },
+      ]);
+      return after;
+    });
   }
 }

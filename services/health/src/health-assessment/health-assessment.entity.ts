@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { HealthFinding } from './health-assessment';
 
 /** A health assessment: special-category data (GDPR art. 9), read by the health department only. */
 @Entity('health_assessment')
@@ -37,6 +38,21 @@ export class HealthAssessmentEntity {
   @Column({ name: 'summary_for_team', type: 'text' })
   summaryForTeam: string;
 
+  /** Findings per area, in area order (PHYSICAL first); clinical: the HEALTH department only. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  findings: HealthFinding[];
+
+  /** The person's family when recorded (from the family subgraph), for the history; null on older rows. */
+  @Column({ name: 'family_id', type: 'uuid', nullable: true })
+  familyId: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
+
+  /** When and by whom the assessment was last revised; null until then. */
+  @Column({ name: 'revised_at', type: 'timestamptz', nullable: true })
+  revisedAt: Date | null;
+
+  @Column({ name: 'revised_by', type: 'text', nullable: true })
+  revisedBy: string | null;
 }

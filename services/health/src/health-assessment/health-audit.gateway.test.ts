@@ -53,15 +53,33 @@ it('records each creation, and one READ row per person for a query that reads th
   expect(reads.map((r) => r.person_id).sort()).toEqual([...personIds].sort());
   expect(new Set(reads.map((r) => r.request_id)).size).toBe(1);
   expect(reads[0]!.user_id).toBe('coordinator-1');
-  expect(reads[0]!.field_paths.sort()).toEqual(['_entities.again', '_entities.first']);
+  expect(reads[0]!.field_paths.sort()).toEqual([
+    '_entities.again',
+    '_entities.first',
+    '_entities.first.summaryForTeam',
+  ]);
 });
 
 it('writes nothing for a refused read', async () => {
   const before = (await auditRows()).length;
   const res = await stack.post(
     identity('JOBCENTER'),
-    `{ familyByCaseReference(caseReference: "H-1") { members { healthAssessments { summaryForTeam } } } }`,
+    `{ familyByCaseReference(caseReference: "H-1") { members { referrals { sentOn } } } }`,
   );
   expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   expect(await auditRows()).toHaveLength(before);
+});
+
+it('audits an existence-only read with the paths returned, not the refused ones', async () => {
+  const before = (await auditRows()).length;
+  const res = await stack.post(
+    identity('JOBCENTER', { userId: 'jobconsultant-1' }),
+    `{ familyByCaseReference(caseReference: "H-1") { members { healthAssessments { assessedOn summaryForTeam } } } }`,
+  );
+  expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
+  const reads = (await auditRows()).slice(before);
+  expect(reads.map((r) => [r.operation, r.user_id, r.field_paths])).toEqual([
+    ['READ', 'jobconsultant-1', ['_entities.healthAssessments']],
+    ['READ', 'jobconsultant-1', ['_entities.healthAssessments']],
+  ]);
 });

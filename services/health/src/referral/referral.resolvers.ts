@@ -3,7 +3,7 @@ import { UserInputError } from '@helhed/errors';
 import type { HealthContext } from '../context';
 import { isUuid } from '../ids';
 import { knownPerson } from '../person/known-person';
-import { auditRead, auditWrite, authorizeHealth } from '../person/health-access';
+import { auditWrite, authorizeExistence, authorizeHealth, readHealthField } from '../person/health-access';
 import type { ReferralEntity } from './referral.entity';
 import {
   planReferralUpdate,
@@ -12,6 +12,25 @@ import {
   type SendReferralInput,
   type UpdateReferralInput,
 } from './referral';
+
+/**
+ * A referral read through the graph: of the caller's municipality, and its course
+ * shown in the team summary view and wider (FORBIDDEN, not audited, otherwise).
+ */
+async function readableReferral(ctx: HealthContext, id: string, info: GraphQLResolveInfo) {
+  authorizeExistence(ctx, 'a referral');
+  const referral = await visibleReferral(ctx, id);
+  if (referral) await readHealthField(ctx, referral.personId, 'TEAM_SUMMARY', 'a referral', info);
+  return referral;
+}
+
+/** A referral's clinical text: the clinical view only. */
+const clinical =
+  (what: string, value: (r: ReferralEntity) => string | null) =>
+  async (r: ReferralEntity, _: unknown, ctx: HealthContext, info: GraphQLResolveInfo) => {
+    await readHealthField(ctx, r.personId, 'CLINICAL', what, info);
+    return value(r);
+  };
 
 /** Loads a referral of the caller's municipality (another municipality's does not exist for the caller). */
 async function visibleReferral(ctx: HealthContext, id: string): Promise<ReferralEntity | null> {
@@ -29,12 +48,8 @@ function referralsChanged(ctx: HealthContext, referral: ReferralEntity): Referra
 
 export const referralResolvers = {
   Query: {
-    referral: async (_: unknown, args: { id: string }, ctx: HealthContext, info: GraphQLResolveInfo) => {
-      authorizeHealth(ctx, 'read', 'a referral');
-      const referral = await visibleReferral(ctx, args.id);
-      if (referral) auditRead(ctx, referral.personId, info);
-      return referral;
-    },
+    referral: (_: unknown, args: { id: string }, ctx: HealthContext, info: GraphQLResolveInfo) =>
+      readableReferral(ctx, args.id, info),
   },
   Mutation: {
     sendReferral: async (_: unknown, args: { input: SendReferralInput }, ctx: HealthContext) => {
@@ -63,20 +78,18 @@ export const referralResolvers = {
     },
   },
   Person: {
-    referrals: (person: { id: string }, _: unknown, ctx: HealthContext, info: GraphQLResolveInfo) => {
-      authorizeHealth(ctx, 'read', "a person's referrals");
+    referrals: async (person: { id: string }, _: unknown, ctx: HealthContext, info: GraphQLResolveInfo) => {
+      authorizeExistence(ctx, "a person's referrals");
       if (!isUuid(person.id)) return [];
-      auditRead(ctx, person.id.toLowerCase(), info);
+      await readHealthField(ctx, person.id.toLowerCase(), 'TEAM_SUMMARY', "a person's referrals", info);
       return ctx.loaders.referralsOfPerson.load(person.id.toLowerCase());
     },
   },
   Referral: {
-    __resolveReference: async (ref: { id: string }, ctx: HealthContext, info: GraphQLResolveInfo) => {
-      authorizeHealth(ctx, 'read', 'a referral');
-      const referral = await visibleReferral(ctx, ref.id);
-      if (referral) auditRead(ctx, referral.personId, info);
-      return referral;
-    },
+    __resolveReference: (ref: { id: string }, ctx: HealthContext, info: GraphQLResolveInfo) =>
+      readableReferral(ctx, ref.id, info),
+    note: clinical("a referral's note", (r) => r.note),
+    closeReason: clinical("a referral's close reason", (r) => r.closeReason),
     to: (referral: ReferralEntity) => referral.referredTo,
     waitingDays: (referral: ReferralEntity, _: unknown, ctx: HealthContext) => waitingDays(referral, ctx.today),
     waiting: (referral: ReferralEntity) => referral.firstAppointmentOn === null && referral.closedOn === null,

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { HealthContext } from '../context';
 import { isUuid } from '../ids';
-import { auditRead, auditWrite, authorizeHealth } from '../person/health-access';
+import { auditWrite, authorizeExistence, authorizeHealth, readHealthField } from '../person/health-access';
 import type { TreatmentDetailsEntity } from './treatment-details.entity';
 import {
   attendancePercent,
@@ -53,14 +53,23 @@ export const treatmentResolvers = {
     /** Plan activities are owned by the family subgraph; here an activity is just the id treatment hangs on. */
     __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
     treatment: async (activity: { id: string }, _: unknown, ctx: HealthContext, info: GraphQLResolveInfo) => {
-      authorizeHealth(ctx, 'read', "a plan activity's treatment");
+      authorizeExistence(ctx, "a plan activity's treatment");
       if (!isUuid(activity.id)) return null;
       const row = await ctx.loaders.treatmentOfActivity.load(activity.id.toLowerCase());
-      if (row) auditRead(ctx, row.personId, info);
+      // Attendance is the team summary view's; refused (FORBIDDEN, not audited) below it.
+      if (row) await readHealthField(ctx, row.personId, 'TEAM_SUMMARY', "a plan activity's treatment", info);
       return row;
     },
   },
   TreatmentDetails: {
+    provider: async (row: TreatmentDetailsEntity, _: unknown, ctx: HealthContext, info: GraphQLResolveInfo) => {
+      await readHealthField(ctx, row.personId, 'CLINICAL', "a treatment's provider", info);
+      return row.provider;
+    },
+    frequency: async (row: TreatmentDetailsEntity, _: unknown, ctx: HealthContext, info: GraphQLResolveInfo) => {
+      await readHealthField(ctx, row.personId, 'CLINICAL', "a treatment's frequency", info);
+      return row.frequency;
+    },
     person: (row: TreatmentDetailsEntity) => ({ id: row.personId }),
     attendancePercent: (row: TreatmentDetailsEntity) => attendancePercent(row.sessionsPlanned, row.sessionsAttended),
   },
