@@ -31,19 +31,27 @@ const { logger: sqlLogger, statements } = sqlStatementLog();
  * person exists in one family, and no caller is on a team (the team and
  * consent views are tested through the gateway, in person/health-views.gateway.test.ts).
  */
+const UNKNOWN_PERSON = '00000000-0000-4000-8000-00000000dead';
+const familyCalls: string[] = [];
+
 function startFamilyStub(): Promise<Server> {
   const server = createServer((req, res) => {
     let body = '';
     req.on('data', (chunk) => (body += chunk));
     req.on('end', () => {
-      const { variables } = JSON.parse(body) as { variables: { r: Array<{ id: string }> } };
-      const _entities = variables.r.map(({ id }) => ({
-        id,
-        birthDate: '1988-05-12',
-        role: 'PARENT',
-        family: { id: '00000000-0000-4000-8000-00000000f001' },
-        accessForCaller: { on: todayInDenmark(), onTeam: false, sharingAllowed: false },
-      }));
+      const { query, variables } = JSON.parse(body) as { query: string; variables: { r: Array<{ id: string }> } };
+      familyCalls.push(query);
+      const _entities = variables.r.map(({ id }) =>
+        id === UNKNOWN_PERSON
+          ? null
+          : {
+              id,
+              birthDate: '1988-05-12',
+              role: 'PARENT',
+              family: { id: '00000000-0000-4000-8000-00000000f001' },
+              accessForCaller: { on: todayInDenmark(), onTeam: false, sharingAllowed: false },
+            },
+      );
       res.setHeader('content-type', 'application/json');
       res.end(JSON.stringify({ data: { _entities } }));
     });
@@ -192,6 +200,116 @@ describe('health subgraph', () => {
       });
       expect(JSON.stringify(byId.data)).not.toContain('Pain');
     }
+  });
+
+  it('asks the family subgraph once per request for the views of many persons', async () => {
+    const personIds = [randomUUID(), randomUUID(), randomUUID()];
+    for (const personId of personIds) await record({ personId, assessedOn: '2026-02-01', summaryForTeam: 'Fine.' });
+    familyCalls.length = 0;
+    const read = await assessmentsOf(personIds, identity('JOBCENTER'));
+    expect(read.errors).toHaveLength(3);
+    expect(familyCalls.filter((q) => q.includes('accessForCaller'))).toHaveLength(1);
+    familyCalls.length = 0;
+    expect((await assessmentsOf(personIds)).errors).toBeUndefined();
+    expect(familyCalls).toHaveLength(0);
+  });
+
+  it('refuses findings off the VUM scale, an area given twice and an unknown person, writing nothing', async () => {
+    const personId = randomUUID();
+    const base = { personId, assessedOn: '2026-03-01', summaryForTeam: 'Fine.' };
+    const bad = await record({
+      ...base,
+      findings: [
+        { area: 'PHYSICAL', severity: 2 },
+        { area: 'MENTAL', severity: 5 },
+      ],
+    });
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.findings[1].severity' });
+    const twice = await record({
+      ...base,
+      findings: [
+        { area: 'SLEEP', severity: 9 },
+        { area: 'SLEEP', severity: 1 },
+      ],
+    });
+    expect(twice.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.findings[1].area' });
+    const unknown = await record({ ...base, personId: UNKNOWN_PERSON });
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.personId' });
+    expect(await rowsOf(personId)).toHaveLength(0);
+    expect(await rowsOf(UNKNOWN_PERSON)).toHaveLength(0);
+  });
+
+  it('revises an assessment, keeping each earlier version in its history', async () => {
+    const personId = randomUUID();
+    const recorded = await record({
+      personId,
+      assessedOn: '2026-03-01',
+      physical: 'Back pain',
+      summaryForTeam: 'Fine.',
+      findings: [{ area: 'PHYSICAL', severity: 3, workConsequences: 'No lifting' }],
+    });
+    const id = recorded.data?.recordHealthAssessment.id;
+    const REVISE = `mutation($input: ReviseHealthAssessmentInput!) { reviseHealthAssessment(input: $input) {
+      id physical mental summaryForTeam revisedAt findings { area severity workConsequences ownView }
+      history { operation changedBy reason physical summaryForTeam findings { area severity } } } }`;
+    const revise = async (input: Record<string, unknown>) =>
+      postGraphQL(service.url, REVISE, { input }, await gatewayHeaders(coordinator));
+
+    const refusedRevision = await revise({ assessmentId: id, findings: [{ area: 'DENTAL', severity: 10 }] });
+    expect(refusedRevision.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.findings[0].severity',
+    });
+    const unknown = await revise({ assessmentId: randomUUID(), mental: 'x' });
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.assessmentId' });
+
+    const revised = await revise({
+      assessmentId: id,
+      physical: null,
+      mental: 'Low mood',
+      findings: [
+        { area: 'MENTAL', severity: 2, ownView: 'Tired' },
+        { area: 'PHYSICAL', severity: 1 },
+      ],
+      reason: 'Letter from the GP',
+    });
+    expect(revised.errors).toBeUndefined();
+    const a = revised.data?.reviseHealthAssessment;
+    expect(a).toMatchObject({
+      physical: null,
+      mental: 'Low mood',
+      summaryForTeam: 'Fine.',
+      findings: [
+        { area: 'PHYSICAL', severity: 1, workConsequences: null, ownView: null },
+        { area: 'MENTAL', severity: 2, workConsequences: null, ownView: 'Tired' },
+      ],
+    });
+    expect(a.revisedAt).not.toBeNull();
+    expect(a.history).toEqual([
+      {
+        operation: 'CREATE',
+        changedBy: coordinator.userId,
+        reason: null,
+        physical: 'Back pain',
+        summaryForTeam: 'Fine.',
+        findings: [{ area: 'PHYSICAL', severity: 3 }],
+      },
+      {
+        operation: 'UPDATE',
+        changedBy: coordinator.userId,
+        reason: 'Letter from the GP',
+        physical: null,
+        summaryForTeam: 'Fine.',
+        findings: [
+          { area: 'PHYSICAL', severity: 1 },
+          { area: 'MENTAL', severity: 2 },
+        ],
+      },
+    ]);
+    const rows = await queryDatabase(db.url, `SELECT operation FROM change_record WHERE entity_id = $1 ORDER BY id`, [
+      id,
+    ]);
+    expect(rows.map((r) => r.operation)).toEqual(['CREATE', 'UPDATE']);
   });
 
   it('shows another municipality nothing', async () => {
