@@ -5,6 +5,7 @@ import type { CallerAccess, FamilyDirectory } from '@helhed/family-directory';
 import { HistoryStore } from '@helhed/history';
 import type { BaseContext } from '@helhed/server';
 import { HealthAssessmentStore } from './health-assessment/health-assessment-store';
+import { personPageLoader } from './person/person-page';
 import { HealthIndicatorsStore } from './health-indicator/health-indicators-store';
 import { ReferralStore } from './referral/referral-store';
 import { TreatmentStore } from './treatment/treatment-store';
@@ -46,6 +47,14 @@ export function createLoaders(
     healthAssessmentsOfPerson: groupLoader(
       (personIds: readonly string[]) => stores.healthAssessments.byPersonIds(municipalityCode, personIds),
       (a) => a.personId,
+    ),
+    healthAssessmentPageOfPerson: personPageLoader(
+      (page) => stores.healthAssessments.pageByPersonIds(municipalityCode, page),
+      (a) => a.assessedOn,
+    ),
+    referralPageOfPerson: personPageLoader(
+      (page) => stores.referrals.pageByPersonIds(municipalityCode, page),
+      (r) => r.sentOn,
     ),
     versionsOfAssessment: groupLoader(
       (assessmentIds: readonly string[]) => stores.healthAssessments.versionsOf(assessmentIds),

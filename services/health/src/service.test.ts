@@ -312,6 +312,52 @@ describe('health subgraph', () => {
     expect(rows.map((r) => r.operation)).toEqual(['CREATE', 'UPDATE']);
   });
 
+  it('pages assessments and referrals per person, one statement per page for many persons', async () => {
+    const [a, b] = [randomUUID(), randomUUID()];
+    for (const day of ['2026-01-10', '2026-02-10', '2026-03-10']) {
+      await record({ personId: a, assessedOn: day, summaryForTeam: 'Fine.' });
+      await postGraphQL(
+        service.url,
+        `mutation($input: SendReferralInput!) { sendReferral(input: $input) { id } }`,
+        { input: { personId: a, to: 'GP', sentOn: day } },
+        await gatewayHeaders(coordinator),
+      );
+    }
+    await record({ personId: b, assessedOn: '2026-01-05', summaryForTeam: 'Fine.' });
+    const PAGES = `query($r: [_Any!]!, $after: String) { _entities(representations: $r) { ... on Person { id
+      healthAssessmentsConnection(first: 2, after: $after) { edges { cursor node { assessedOn } } pageInfo { hasNextPage endCursor } }
+      referralsConnection(first: 2, after: $after) { nodes { sentOn } pageInfo { hasNextPage endCursor } } } } }`;
+    const page = async (after: string | null, ids = [a, b]) =>
+      postGraphQL(
+        service.url,
+        PAGES,
+        { r: ids.map((id) => ({ __typename: 'Person', id })), after },
+        await gatewayHeaders(coordinator),
+      );
+    statements.length = 0;
+    const first = await page(null);
+    expect(first.errors).toBeUndefined();
+    const [pa, pb] = first.data!._entities;
+    expect(pa.healthAssessmentsConnection.edges.map((e: any) => e.node.assessedOn)).toEqual([
+      '2026-03-10',
+      '2026-02-10',
+    ]);
+    expect(pa.healthAssessmentsConnection.pageInfo.hasNextPage).toBe(true);
+    expect(pa.referralsConnection.nodes.map((n: any) => n.sentOn)).toEqual(['2026-03-10', '2026-02-10']);
+    expect(pb.healthAssessmentsConnection.edges.map((e: any) => e.node.assessedOn)).toEqual(['2026-01-05']);
+    expect(pb.healthAssessmentsConnection.pageInfo.hasNextPage).toBe(false);
+    expect(statements.filter((q) => /FROM "?health_assessment"?/.test(q))).toHaveLength(1);
+    expect(statements.filter((q) => /FROM "?referral"?/.test(q))).toHaveLength(1);
+
+    const rest = await page(pa.healthAssessmentsConnection.pageInfo.endCursor, [a]);
+    expect(rest.data?._entities[0].healthAssessmentsConnection).toMatchObject({
+      edges: [{ node: { assessedOn: '2026-01-10' } }],
+      pageInfo: { hasNextPage: false },
+    });
+    const badCursor = await page('not-a-cursor', [a]);
+    expect(badCursor.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
   it('shows another municipality nothing', async () => {
     const personId = randomUUID();
     const recorded = await record({ personId, assessedOn: '2026-01-01', summaryForTeam: 'Fine.' });

@@ -2,6 +2,7 @@ import { In, type DataSource } from 'typeorm';
 import { ChangeRecordEntity, type HistoryStore } from '@helhed/history';
 import { HealthAssessmentEntity } from './health-assessment.entity';
 import type { ValidHealthAssessment } from './health-assessment';
+import type { PersonPageQuery } from '../person/person-page';
 
 const ENTITY = 'HealthAssessment';
 
@@ -22,6 +23,34 @@ export class HealthAssessmentStore {
       where: { municipalityCode, personId: In([...personIds]) },
       order: { assessedOn: 'DESC', createdAt: 'DESC', id: 'ASC' },
     });
+  }
+
+  /**
+   * A page of each person's assessments in one statement, within one municipality,
+   * newest first (by assessment date, then id): at most `limit` per person.
+   */
+  pageByPersonIds(municipalityCode: string, page: PersonPageQuery): Promise<HealthAssessmentEntity[]> {
+    const after = page.after ? 'AND (assessed_on, id) < (:afterDate::date, :afterId::uuid)' : '';
+    return this.db
+      .getRepository(HealthAssessmentEntity)
+      .createQueryBuilder('a')
+      .where(
+        `a.id IN (SELECT id FROM (
+          SELECT id, row_number() OVER (PARTITION BY person_id ORDER BY assessed_on DESC, id DESC) AS n
+          FROM health_assessment
+          WHERE municipality_code = :municipalityCode AND person_id IN (:...personIds) ${after}) ranked
+        WHERE n <= :limit)`,
+        {
+          municipalityCode,
+          personIds: page.personIds,
+          limit: page.limit,
+          afterDate: page.after?.[0],
+          afterId: page.after?.[1],
+        },
+      )
+      .orderBy('a.assessed_on', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .getMany();
   }
 
   /** The recorded versions of many assessments in one statement, oldest first. */

@@ -1,4 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import { toConnection, type PageArgs } from '@helhed/db';
 import { UserInputError } from '@helhed/errors';
 import type { ChangeRecordEntity } from '@helhed/history';
 import type { HealthContext } from '../context';
@@ -42,6 +43,7 @@ const shownIn =
 /** An assessment changed: the request's loaders read it again. */
 function assessmentChanged(ctx: HealthContext, row: HealthAssessmentEntity): HealthAssessmentEntity {
   ctx.loaders.healthAssessmentsOfPerson.clear(row.personId);
+  ctx.loaders.healthAssessmentPageOfPerson.clearAll();
   ctx.loaders.versionsOfAssessment.clear(row.id);
   ctx.loaders.healthAssessment.clear(row.id).prime(row.id, row);
   return row;
@@ -94,6 +96,18 @@ export const healthAssessmentResolvers = {
       // Recorded only once the authorisation point said yes: a refused read leaves no row.
       auditRead(ctx, person.id.toLowerCase(), info);
       return ctx.loaders.healthAssessmentsOfPerson.load(person.id.toLowerCase());
+    },
+    healthAssessmentsConnection: async (
+      person: { id: string },
+      args: PageArgs,
+      ctx: HealthContext,
+      info: GraphQLResolveInfo,
+    ) => {
+      authorizeExistence(ctx, "a person's health assessments");
+      const personId = person.id.toLowerCase();
+      if (!isUuid(personId)) return toConnection({ nodes: [], hasNextPage: false, cursors: [] });
+      auditRead(ctx, personId, info);
+      return toConnection(await ctx.loaders.healthAssessmentPageOfPerson.load({ personId, ...args }));
     },
   },
   HealthAssessment: {

@@ -2,6 +2,7 @@ import { In, type DataSource } from 'typeorm';
 import type { HistoryStore } from '@helhed/history';
 import { ReferralEntity } from './referral.entity';
 import type { ReferralCourse, ValidReferral } from './referral';
+import type { PersonPageQuery } from '../person/person-page';
 
 /** Referrals' SQL: each change is written with its history row in the same transaction. */
 export class ReferralStore {
@@ -20,6 +21,34 @@ export class ReferralStore {
       where: { municipalityCode, personId: In([...personIds]) },
       order: { sentOn: 'DESC', createdAt: 'DESC', id: 'ASC' },
     });
+  }
+
+  /**
+   * A page of each person's referrals in one statement, within one municipality,
+   * newest first (by sending date, then id): at most `limit` per person.
+   */
+  pageByPersonIds(municipalityCode: string, page: PersonPageQuery): Promise<ReferralEntity[]> {
+    const after = page.after ? 'AND (sent_on, id) < (:afterDate::date, :afterId::uuid)' : '';
+    return this.db
+      .getRepository(ReferralEntity)
+      .createQueryBuilder('r')
+      .where(
+        `r.id IN (SELECT id FROM (
+          SELECT id, row_number() OVER (PARTITION BY person_id ORDER BY sent_on DESC, id DESC) AS n
+          FROM referral
+          WHERE municipality_code = :municipalityCode AND person_id IN (:...personIds) ${after}) ranked
+        WHERE n <= :limit)`,
+        {
+          municipalityCode,
+          personIds: page.personIds,
+          limit: page.limit,
+          afterDate: page.after?.[0],
+          afterId: page.after?.[1],
+        },
+      )
+      .orderBy('r.sent_on', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .getMany();
   }
 
   create(

@@ -1,4 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import { toConnection, type PageArgs } from '@helhed/db';
 import { UserInputError } from '@helhed/errors';
 import type { HealthContext } from '../context';
 import { isUuid } from '../ids';
@@ -42,6 +43,7 @@ async function visibleReferral(ctx: HealthContext, id: string): Promise<Referral
 /** A person's referrals changed: the request's loaders read them again. */
 function referralsChanged(ctx: HealthContext, referral: ReferralEntity): ReferralEntity {
   ctx.loaders.referralsOfPerson.clear(referral.personId);
+  ctx.loaders.referralPageOfPerson.clearAll();
   ctx.loaders.referral.clear(referral.id).prime(referral.id, referral);
   return referral;
 }
@@ -83,6 +85,18 @@ export const referralResolvers = {
       if (!isUuid(person.id)) return [];
       await readHealthField(ctx, person.id.toLowerCase(), 'TEAM_SUMMARY', "a person's referrals", info);
       return ctx.loaders.referralsOfPerson.load(person.id.toLowerCase());
+    },
+    referralsConnection: async (
+      person: { id: string },
+      args: PageArgs,
+      ctx: HealthContext,
+      info: GraphQLResolveInfo,
+    ) => {
+      authorizeExistence(ctx, "a person's referrals");
+      const personId = person.id.toLowerCase();
+      if (!isUuid(personId)) return toConnection({ nodes: [], hasNextPage: false, cursors: [] });
+      await readHealthField(ctx, personId, 'TEAM_SUMMARY', "a person's referrals", info);
+      return toConnection(await ctx.loaders.referralPageOfPerson.load({ personId, ...args }));
     },
   },
   Referral: {
