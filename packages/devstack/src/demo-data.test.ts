@@ -106,3 +106,28 @@ it('gives the health coordinator referrals, treatment on the plan and WHO-5 seri
   const treatment = f.plan.activities.find((a: { department: string }) => a.department === 'HEALTH');
   expect(treatment.treatment).toEqual({ sessionsAttended: 9 });
 });
+
+it("revises Mette's health assessment with findings per area, and records her consent to share HEALTH with the family department", async () => {
+  const { familyByCaseReference: f } = await stack.graph.request(
+    identity('HEALTH', { userId: 'seed-health' }),
+    `{ familyByCaseReference(caseReference: "VEJ-2026-0001") { members { firstName
+        healthAssessments { findings { area severity } history { operation } } } } }`,
+  );
+  const mette = f.members.find((m: { firstName: string }) => m.firstName === 'Mette');
+  const [assessment] = mette.healthAssessments;
+  expect(assessment.findings.map((x: { area: string }) => x.area)).toEqual([
+    'PHYSICAL',
+    'MENTAL',
+    'SUBSTANCE_USE',
+    'MEDICATION',
+    'DENTAL',
+    'SLEEP',
+  ]);
+  expect(assessment.history.map((h: { operation: string }) => h.operation)).toEqual(['CREATE', 'UPDATE']);
+  const { familyByCaseReference: asFamily } = await stack.graph.request(
+    identity('FAMILY'),
+    `{ familyByCaseReference(caseReference: "VEJ-2026-0001") { members { firstName consents { departments categories } } } }`,
+  );
+  const consents = asFamily.members.find((m: { firstName: string }) => m.firstName === 'Mette').consents;
+  expect(consents).toContainEqual({ departments: ['FAMILY'], categories: ['HEALTH'] });
+});

@@ -171,7 +171,7 @@ export async function loadDemoData(graph: GraphClient): Promise<SeedSummary> {
   }
   const work = await loadFamilyWork(graph, { family, admin: ADMIN });
   const jobcenter = await loadJobcenterWork(graph, who('JOBCENTER'));
-  const health = await loadHealthWork(graph, who('HEALTH'));
+  const health = await loadHealthWork(graph, who('HEALTH'), family);
   return {
     caseworkers: newCaseworkers.length,
     families: created,

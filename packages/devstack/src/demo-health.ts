@@ -6,6 +6,10 @@ import type { GraphClient } from './graph-client';
  * treatment details on the first family's treatment activity, and monthly
  * WHO-5 series that improve for Mette and worsen for Ahmed. Added once (Mette's
  * first referral marks it), so loading twice changes nothing.
+ * Then, each step once: Mette's assessment revised with findings per area,
+ * and Mette's consent to share her health data with the family department (so
+ * the family caseworker on her team sees the summary for the team, the
+ * referrals' course and treatment attendance, and the others only the date).
  */
 type Family = {
   members: Array<{ id: string; firstName: string }>;
@@ -28,7 +32,77 @@ const WORSENING = [
   ['2026-10', [1, 2, 1, 1, 1]],
 ] as const;
 
-export async function loadHealthWork(graph: GraphClient, health: Identity): Promise<number> {
+/** Mette's findings per area (VUM scale 0–4, 9 not relevant), added by revising her assessment. */
+const METTE_FINDINGS = [
+  {
+    area: 'PHYSICAL',
+    severity: 1,
+    dailyLifeConsequences: 'Back pain after long walks',
+    workConsequences: 'No heavy lifting',
+    ownView: 'Not a problem day to day',
+  },
+  {
+    area: 'MENTAL',
+    severity: 3,
+    dailyLifeConsequences: 'Anxiety in the mornings; finds it hard to leave home before 10',
+    workConsequences: 'Start with few hours, late mornings',
+    ownView: 'Wants to work on it with the psychologist',
+    recommendations: 'Course of sessions with a psychologist',
+  },
+  { area: 'SUBSTANCE_USE', severity: 9 },
+  { area: 'MEDICATION', severity: 0 },
+  { area: 'DENTAL', severity: 2, recommendations: 'Municipal dental care for adults' },
+  { area: 'SLEEP', severity: 2, dailyLifeConsequences: 'Wakes early', ownView: 'Sleeps better on work days' },
+] as const;
+
+export async function loadHealthWork(graph: GraphClient, health: Identity, familyDept?: Identity): Promise<number> {
+  const added = await loadHealthRecords(graph, health);
+  await loadFindingsAndConsent(graph, health, familyDept);
+  return added;
+}
+
+async function loadFindingsAndConsent(graph: GraphClient, health: Identity, familyDept?: Identity): Promise<void> {
+  const jensen = (await graph.request<{ familyByCaseReference: Family }>(health, FAMILY, { ref: 'VEJ-2026-0001' }))
+    .familyByCaseReference;
+  const mette = jensen?.members.find((m) => m.firstName === 'Mette')?.id;
+  if (!mette) return;
+  const { person } = await graph.request<{
+    person: { healthAssessments: Array<{ id: string; findings: unknown[] | null }> } | null;
+  }>(health, `query($id: ID!) { person(id: $id) { healthAssessments { id findings { area } } } }`, { id: mette });
+  const latest = person?.healthAssessments[0];
+  if (latest && (latest.findings ?? []).length === 0) {
+    await graph.request(
+      health,
+      `mutation($input: ReviseHealthAssessmentInput!) { reviseHealthAssessment(input: $input) { id } }`,
+      {
+        input: {
+          assessmentId: latest.id,
+          findings: METTE_FINDINGS,
+          reason: 'Findings per area added after the cross-disciplinary assessment',
+        },
+      },
+    );
+  }
+  if (!familyDept) return;
+  const { person: consenting } = await graph.request<{
+    person: { consents: Array<{ categories: string[]; departments: string[] }> } | null;
+  }>(familyDept, `query($id: ID!) { person(id: $id) { consents { categories departments } } }`, { id: mette });
+  const covered = consenting?.consents.some((c) => c.categories.includes('HEALTH') && c.departments.includes('FAMILY'));
+  if (consenting && !covered) {
+    await graph.request(familyDept, `mutation($input: GiveConsentInput!) { giveConsent(input: $input) { id } }`, {
+      input: {
+        personId: mette,
+        givenById: mette,
+        departments: ['FAMILY'],
+        categories: ['HEALTH'],
+        purpose: "The family caseworker plans the family's week with Mette's treatment in mind",
+        validFrom: '2026-04-10',
+      },
+    });
+  }
+}
+
+async function loadHealthRecords(graph: GraphClient, health: Identity): Promise<number> {
   const family = async (ref: string) =>
     (await graph.request<{ familyByCaseReference: Family }>(health, FAMILY, { ref })).familyByCaseReference;
   const jensen = await family('VEJ-2026-0001');
@@ -36,12 +110,12 @@ export async function loadHealthWork(graph: GraphClient, health: Identity): Prom
   if (!jensen || !hassan) return 0;
   const mette = jensen.members.find((m) => m.firstName === 'Mette')!.id;
   const ahmed = hassan.members.find((m) => m.firstName === 'Ahmed')!.id;
-  const { person } = await graph.request<{ person: { referrals: unknown[] } | null }>(
+  const { person } = await graph.request<{ person: { referrals: unknown[] | null } | null }>(
     health,
     `query($id: ID!) { person(id: $id) { referrals { id } } }`,
     { id: mette },
   );
-  if (!person || person.referrals.length > 0) return 0;
+  if (!person || (person.referrals ?? []).length > 0) return 0;
 
   const run = <T = any>(query: string, input: Record<string, unknown>) => graph.request<T>(health, query, { input });
   const send = `mutation($input: SendReferralInput!) { sendReferral(input: $input) { id } }`;
