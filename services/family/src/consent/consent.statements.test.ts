@@ -157,3 +157,31 @@ it('answers sharing permissions for several persons in a fixed number of stateme
   expect(Object.values(all).filter((p: any) => p.allowed)).toHaveLength(6);
   expect(statements.length).toBeLessThanOrEqual(one);
 });
+
+it("answers the caller's access to many persons' health data in a fixed number of statements", async () => {
+  const persons: string[] = [];
+  for (const id of familyIds) {
+    const { family } = await as(`query($id: ID!) { family(id: $id) { members { id } } }`, { id });
+    persons.push(...family.members.map((m: { id: string }) => m.id));
+  }
+  const jobcenter = identity('JOBCENTER', { userId: '00000000-0000-4000-8000-0000000000aa' });
+  const ask = async (ids: string[]) => {
+    const res = await postGraphQL(
+      service.url,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id family { id }
+        accessForCaller(category: HEALTH) { category department onTeam sharingAllowed } } } }`,
+      { r: ids.map((id) => ({ __typename: 'Person', id })) },
+      await gatewayHeaders(jobcenter),
+    );
+    expect(res.errors).toBeUndefined();
+    return res.data!._entities as Array<{ accessForCaller: { sharingAllowed: boolean; onTeam: boolean } }>;
+  };
+  statements.length = 0;
+  await ask(persons.slice(0, 1));
+  const one = statements.length;
+  statements.length = 0;
+  const all = await ask(persons);
+  expect(all.filter((p) => p.accessForCaller.sharingAllowed)).toHaveLength(6);
+  expect(all.every((p) => !p.accessForCaller.onTeam)).toBe(true);
+  expect(statements.length).toBeLessThanOrEqual(one);
+});
