@@ -58,11 +58,11 @@ beforeAll(async () => {
       { cpr: "0303124567", firstName: "Emil", lastName: "J", role: CHILD } ] }) { id members { id } } }`,
   );
   [parentId, childId] = createFamily.members.map((m: { id: string }) => m.id);
-});
+}, 60_000);
 
 afterAll(async () => {
   await stack?.close();
-});
+}, 30_000);
 
 describe('referrals', () => {
   let referralId: string;
@@ -269,7 +269,7 @@ describe('treatment on the plan', () => {
       ).addPlanActivity.id as string;
     healthActivity = await addActivity('HEALTH', 'BEHANDLINGSPLAN', coordinator);
     jobActivity = await addActivity('JOBCENTER', 'JOBPLAN', jobConsultant);
-  });
+  }, 60_000);
 
   it('records treatment details and attended sessions, shown on the plan activity', async () => {
     const { recordTreatmentDetails } = await stack.graph.request(health, DETAILS, {

@@ -32,11 +32,11 @@ beforeAll(async () => {
       { input: { personId, assessedOn: '2026-04-10', summaryForTeam: 'Summary' } },
     );
   }
-});
+}, 60_000);
 
 afterAll(async () => {
   await stack?.close();
-});
+}, 30_000);
 
 it('records each creation, and one READ row per person for a query that reads them twice under aliases', async () => {
   const created = await auditRows();

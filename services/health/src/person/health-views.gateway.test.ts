@@ -192,7 +192,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stack?.close();
-});
+}, 30_000);
 
 it('shows the health department everything, clinical findings included, and audits each field read', async () => {
   const caller = who.Sara!;
