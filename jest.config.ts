@@ -31,10 +31,11 @@ const base: Config = {
     '^@helhed/gateway$': '<rootDir>/../../gateway/src',
   },
   testMatch: ['<rootDir>/src/**/*.test.ts'],
-  testTimeout: 60_000,
 };
 
 const config: Config = {
+  // A global option: jest ignores testTimeout inside a project, and hooks (starting a stack) share it.
+  testTimeout: 60_000,
   projects: workspaces.map((dir) => {
     const depth = dir.split('/').length;
     const up = depth === 1 ? '..' : '../..';
