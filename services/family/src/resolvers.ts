@@ -1,5 +1,5 @@
 import { GraphQLScalarType } from 'graphql';
-import { DateScalar, DateTimeScalar, mergeResolvers } from '@helhed/server';
+import { DateScalar, DateTimeScalar, YearMonthScalar, mergeResolvers } from '@helhed/server';
 import { activityResolvers } from './activity/activity.resolvers';
 import { assessmentResolvers } from './assessment/assessment.resolvers';
 import { caseworkerResolvers } from './caseworker/caseworker.resolvers';
@@ -15,6 +15,7 @@ import { enrolmentResolvers } from './project/enrolment.resolvers';
 import { milestoneResolvers } from './project/milestone.resolvers';
 import { projectResolvers } from './project/project.resolvers';
 import { riskResolvers } from './project/risk.resolvers';
+import { registrationResolvers } from './registration/registration.resolvers';
 import { teamResolvers } from './team/team.resolvers';
 
 const JsonScalar = new GraphQLScalarType({ name: 'JSON', serialize: (value) => value, parseValue: (value) => value });
@@ -22,6 +23,7 @@ const JsonScalar = new GraphQLScalarType({ name: 'JSON', serialize: (value) => v
 /** Each domain folder's resolvers, merged type by type (a field resolved twice fails at startup). */
 export const resolvers = mergeResolvers(
   { Date: DateScalar, DateTime: DateTimeScalar, JSON: JsonScalar },
+  { YearMonth: YearMonthScalar },
   municipalityResolvers,
   caseworkerResolvers,
   familyResolvers,
@@ -38,4 +40,5 @@ export const resolvers = mergeResolvers(
   planResolvers,
   activityResolvers,
   followUpResolvers,
+  registrationResolvers,
 );

@@ -1,0 +1,44 @@
+import { todayInDenmark } from '@helhed/calendar';
+import { ForbiddenError } from '@helhed/errors';
+import { DateTimeScalar } from '@helhed/server';
+import type { EmploymentContext } from '../context';
+import { isUuid } from '../ids';
+
+/** A person's month as the gateway sends it, with the family subgraph's fields this part requires. */
+interface PersonMonthRef {
+  personId: string;
+  month: string;
+  deadline: string;
+  ageAtEndOfMonth: number;
+}
+
+/** The jobcenter's part applies to adults and to children from 13. */
+export const JOBCENTER_PART_FROM_AGE = 13;
+
+/**
+ * The jobcenter's contribution to `PersonMonth`: the state of its part only (no
+ * values), read within the caller's municipality, one statement for any number of
+ * person-months.
+ */
+export const personMonthResolvers = {
+  DateTime: DateTimeScalar,
+  PersonMonth: {
+    __resolveReference: (ref: PersonMonthRef) => ref,
+    jobcenterPart: async (pm: PersonMonthRef, _: unknown, ctx: EmploymentContext) => {
+      if (ctx.identity.roles.every((r) => r === 'NATIONAL_MONITOR'))
+        throw new ForbiddenError('National monitors see aggregates only, not registrations of persons');
+      const confirmation = isUuid(pm.personId)
+        ? await ctx.loaders.registrations.confirmation.load(`${pm.personId}|${pm.month}`)
+        : null;
+      // The first confirmation is what the deadline is measured against; a reconfirmation keeps it.
+      const registeredAt = confirmation?.createdAt ?? null;
+      return {
+        department: 'JOBCENTER',
+        applies: pm.ageAtEndOfMonth >= JOBCENTER_PART_FROM_AGE,
+        done: confirmation !== null,
+        registeredAt,
+        onTime: registeredAt ? todayInDenmark(registeredAt) <= pm.deadline : null,
+      };
+    },
+  },
+};
