@@ -577,3 +577,112 @@ describe('one-step registration', () => {
     expect(result.familyPart).toMatchObject({ done: true, onTime: true });
   });
 });
+
+describe('progression and the progress grid', () => {
+  beforeAll(async () => {
+    const confirm = `mutation($input: ConfirmEmploymentRegistrationInput!) { confirmEmploymentRegistration(input: $input) { complete } }`;
+    await stack.graph.request(jobcenter, confirm, {
+      input: { personId: parent, month: '2026-03', corrections: { inWork: 'NONE', hoursWorkedPerWeek: 0 } },
+    });
+    await stack.graph.request(jobcenter, confirm, {
+      input: { personId: parent, month: '2026-04', corrections: { inWork: 'PARTLY', hoursWorkedPerWeek: 20 } },
+    });
+    await stack.graph.request(
+      health,
+      `mutation($input: RecordHealthIndicatorsInput!) { recordHealthIndicators(input: $input) { month } }`,
+      {
+        input: {
+          personId: parent,
+          month: '2026-04',
+          who5Items: [2, 2, 2, 2, 2],
+          selfRatedHealth: 3,
+          inTreatment: false,
+          attendingAsPlanned: false,
+        },
+      },
+    );
+  });
+
+  const PROGRESSION = `{ indicator department higherIsBetter baselineMonth baseline latestMonth latest change direction }`;
+
+  it("gives each person's baseline, latest, change and direction per indicator, in every department", async () => {
+    const { person } = await stack.graph.request(
+      health,
+      `query($id: ID!) { person(id: $id) { familyProgression ${PROGRESSION} jobcenterProgression ${PROGRESSION}
+        healthProgression ${PROGRESSION} } }`,
+      { id: parent },
+    );
+    const by = (list: any[]) => Object.fromEntries(list.map((p) => [p.indicator, p]));
+    const family = by(person.familyProgression);
+    expect(family.VUM_NETWORK).toMatchObject({
+      baselineMonth: '2026-03',
+      baseline: 2,
+      latestMonth: '2026-06',
+      change: 0,
+    });
+    expect(family.VUM_NETWORK.direction).toBe('UNCHANGED');
+    // 9 (not relevant) is no value.
+    expect(family.VUM_MOBILITY).toMatchObject({ baseline: null, direction: null });
+    const jobcenterP = by(person.jobcenterProgression);
+    expect(jobcenterP.IN_WORK).toMatchObject({ baseline: 0, latest: 1, change: 1, direction: 'IMPROVING' });
+    expect(jobcenterP.HOURS_WORKED_PER_WEEK).toMatchObject({ baseline: 0, latest: 20, direction: 'IMPROVING' });
+    const healthP = by(person.healthProgression);
+    expect(healthP.WHO5_INDEX).toMatchObject({
+      department: 'HEALTH',
+      higherIsBetter: true,
+      baseline: 60,
+      latest: 40,
+      change: -20,
+      direction: 'WORSENING',
+    });
+
+    const child_ = (
+      await stack.graph.request(
+        familyDept,
+        `query($id: ID!) { person(id: $id) { familyProgression ${PROGRESSION} } }`,
+        {
+          id: child,
+        },
+      )
+    ).person;
+    const childP = by(child_.familyProgression);
+    // ICS: lower is better; 4 → 2 is an improvement.
+    expect(childP.ICS_FAMILY_RELATIONS).toMatchObject({
+      higherIsBetter: false,
+      baseline: 4,
+      latest: 2,
+      direction: 'IMPROVING',
+    });
+    expect(childP.ICS_HEALTH).toMatchObject({ baseline: 1, latest: 1, direction: 'UNCHANGED' });
+  });
+
+  it('combines every department in one grid of members × months', async () => {
+    const GRID = `query($id: ID!) { family(id: $id) { progressGrid(from: "2026-03", to: "2026-04") { months
+      members { person { id } months { month familyIndicators { indicator value }
+        jobcenterIndicators { indicator value } healthIndicators { indicator value } } } } } }`;
+    const { family } = await stack.graph.request(health, GRID, { id: familyId });
+    expect(family.progressGrid.months).toEqual(['2026-03', '2026-04']);
+    expect(family.progressGrid.members).toHaveLength(3);
+    const row = family.progressGrid.members.find((m: any) => m.person.id === parent);
+    const value = (list: any[], indicator: string) => list.find((v) => v.indicator === indicator)?.value;
+    const [march, april] = row.months;
+    expect(value(march.familyIndicators, 'VUM_NETWORK')).toBe(2);
+    expect(value(march.jobcenterIndicators, 'IN_WORK')).toBe(0);
+    expect(value(april.jobcenterIndicators, 'HOURS_WORKED_PER_WEEK')).toBe(20);
+    expect(value(march.healthIndicators, 'WHO5_INDEX')).toBe(60);
+    expect(value(april.healthIndicators, 'WHO5_INDEX')).toBe(40);
+    expect(april.familyIndicators).toEqual([]);
+
+    // The family department sees its own and the jobcenter's columns; health values stay with health.
+    const res = await stack.post(familyDept, GRID, { id: familyId });
+    expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const bad = await stack.post(
+      familyDept,
+      `query($id: ID!) { family(id: $id) { progressGrid(from: "2026-05", to: "2026-03") { months } } }`,
+      {
+        id: familyId,
+      },
+    );
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
+  });
+});

@@ -20,6 +20,7 @@ import {
   type FamilyPartInput,
 } from './family-registration';
 import { missingParts, type PartState } from './person-month';
+import { familyProgression, monthIndicators, monthsBetween } from './progression';
 import {
   ageAtEndOfMonth,
   DEFAULT_DEADLINE_BUSINESS_DAY,
@@ -249,6 +250,26 @@ export const registrationResolvers = {
   Family: {
     registrationMonth: async (family: FamilyEntity, args: { month: string }, ctx: FamilyContext) =>
       monthsOfMembers(family, await ctx.loaders.membersOfFamily.load(family.id), args.month),
+    progressGrid: async (family: FamilyEntity, args: { from: string; to: string }, ctx: FamilyContext) => {
+      if (args.to < args.from) throw new UserInputError('to', 'The last month is before the first');
+      const months = monthsBetween(args.from, args.to);
+      if (months.length > 36) throw new UserInputError('to', 'A grid spans at most 36 months');
+      const members = await ctx.loaders.membersOfFamily.load(family.id);
+      return {
+        months,
+        members: members.map((person) => ({
+          person,
+          months: months.map((month) => ({ personId: person.id, month, person, family })),
+        })),
+      };
+    },
+  },
+
+  Person: {
+    familyProgression: async (person: PersonEntity, _: unknown, ctx: FamilyContext) => {
+      readValues(ctx, person.municipalityCode);
+      return familyProgression(await ctx.loaders.registrationsOfPerson.load(person.id));
+    },
   },
 
   Project: {
@@ -293,6 +314,11 @@ export const registrationResolvers = {
     familyRegistration: (pm: PersonMonth, _: unknown, ctx: FamilyContext) => {
       readValues(ctx, pm.person.municipalityCode);
       return ctx.loaders.familyRegistration.load(`${pm.personId}|${pm.month}`);
+    },
+    familyIndicators: async (pm: PersonMonth, _: unknown, ctx: FamilyContext) => {
+      readValues(ctx, pm.person.municipalityCode);
+      const row = await ctx.loaders.familyRegistration.load(`${pm.personId}|${pm.month}`);
+      return row ? monthIndicators(row) : [];
     },
     missingParts: async (pm: PersonMonth, _: unknown, ctx: FamilyContext) => {
       const own = await familyPart(pm, ctx);

@@ -150,3 +150,19 @@ it('resolves person-months for the gateway (_entities with the other parts) in a
   expect(large.first.missingParts.map((p: { department: string }) => p.department)).toContain('JOBCENTER');
   expect(large.statements).toBeLessThanOrEqual(small.statements);
 });
+
+it("reads a family's progress grid in a fixed number of statements, however many months", async () => {
+  const { registrationMonths } = await as(worker, `query { registrationMonths(month: "2026-03") { familyId } }`);
+  const familyId = registrationMonths[0].familyId;
+  const GRID = (to: string) => `query($id: ID!) { family(id: $id) { progressGrid(from: "2026-01", to: "${to}") {
+    months members { person { id role } months { month familyPart { done onTime } familyIndicators { indicator value } } } } } }`;
+  const run = async (to: string) => {
+    statements.length = 0;
+    const data = await as(caseworker, GRID(to), { id: familyId });
+    return { months: data.family.progressGrid.months.length, statements: statements.length };
+  };
+  const small = await run('2026-02');
+  const large = await run('2026-12');
+  expect(large.months).toBe(12);
+  expect(large.statements).toBeLessThanOrEqual(small.statements);
+});

@@ -1,7 +1,10 @@
 import { lastDayOfMonth, todayInDenmark } from '@helhed/calendar';
 import { ForbiddenError } from '@helhed/errors';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { HealthContext } from '../context';
 import { isUuid } from '../ids';
+import { auditRead, authorizeHealth } from '../person/health-access';
+import { healthProgression, monthIndicators } from './indicators';
 
 /** A person's month as the gateway sends it, with the deadline this part requires. */
 interface PersonMonthRef {
@@ -47,6 +50,22 @@ export const personMonthResolvers = {
         registeredAt,
         onTime: registeredAt ? todayInDenmark(registeredAt) <= pm.deadline : null,
       };
+    },
+    healthIndicators: async (pm: PersonMonthRef, _: unknown, ctx: HealthContext, info: GraphQLResolveInfo) => {
+      authorizeHealth(ctx, 'read', "a person's health indicators");
+      if (!isUuid(pm.personId)) return [];
+      auditRead(ctx, pm.personId, info);
+      const months = await ctx.loaders.healthIndicatorsOfPerson.load(pm.personId);
+      const recorded = months.find((m) => m.month === pm.month);
+      return recorded ? monthIndicators(recorded) : [];
+    },
+  },
+  Person: {
+    healthProgression: async (person: { id: string }, _: unknown, ctx: HealthContext, info: GraphQLResolveInfo) => {
+      authorizeHealth(ctx, 'read', "a person's health indicators");
+      if (!isUuid(person.id)) return [];
+      auditRead(ctx, person.id.toLowerCase(), info);
+      return healthProgression(await ctx.loaders.healthIndicatorsOfPerson.load(person.id.toLowerCase()));
     },
   },
 };
