@@ -72,6 +72,35 @@ export class RegistrationStore {
     );
   }
 
+  /** Adds a municipality's own SDQ norm set. */
+  async addNormSet(
+    municipalityCode: string,
+    set: {
+      name: string;
+      source: string;
+      rows: Array<Omit<SdqNormBandEntity, 'id' | 'municipalityCode' | 'normSet' | 'source'>>;
+    },
+    by: string,
+  ) {
+    await this.db.transaction(async (tx) => {
+      const repo = tx.getRepository(SdqNormBandEntity);
+      const saved = await repo.save(
+        set.rows.map((r) => repo.create({ ...r, municipalityCode, normSet: set.name, source: set.source })),
+      );
+      await this.history.record(tx, [
+        {
+          municipalityCode,
+          familyId: null,
+          entity: 'SdqNormSet',
+          entityId: saved[0]!.id,
+          operation: 'CREATE',
+          changedBy: by,
+          after: { name: set.name, source: set.source, bands: set.rows },
+        },
+      ]);
+    });
+  }
+
   /** Sets a project's deadline business day. */
   async setDeadline(projectId: string, municipalityCode: string, businessDay: number, changedBy: string) {
     await this.db.transaction(async (tx) => {

@@ -419,6 +419,79 @@ describe('SDQ', () => {
   });
 });
 
+describe("a municipality's own SDQ norm set", () => {
+  const ADD = `mutation($input: AddSdqNormSetInput!) { addSdqNormSet(input: $input) { name source ownedByMunicipality
+    bands { informant scale threeBand fourBand minScore maxScore } } }`;
+  const band = (scale: string, threeBand: string, minScore: number, maxScore: number) => ({
+    informant: 'PARENT',
+    scale,
+    threeBand,
+    minScore,
+    maxScore,
+  });
+
+  it('is added as data by a project lead and gives the bands of registrations that name it', async () => {
+    const bands = [
+      band('TOTAL_DIFFICULTIES', 'NORMAL', 0, 9),
+      band('TOTAL_DIFFICULTIES', 'BORDERLINE', 10, 12),
+      band('TOTAL_DIFFICULTIES', 'ABNORMAL', 13, 40),
+      band('EXTERNALISING', 'NORMAL', 0, 6),
+      band('EXTERNALISING', 'ABNORMAL', 7, 20),
+    ];
+    const overlapping = await stack.post(lead, ADD, {
+      input: { name: 'DK', source: 'Eksempel', bands: [...bands, band('EXTERNALISING', 'BORDERLINE', 6, 6)] },
+    });
+    expect(overlapping.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.bands[5]' });
+    const forbidden = await stack.post(familyDept, ADD, { input: { name: 'DK', source: 'Eksempel', bands } });
+    expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const { addSdqNormSet } = await stack.graph.request(lead, ADD, {
+      input: { name: 'DK', source: 'Danske normer (eksempel)', bands },
+    });
+    expect(addSdqNormSet).toMatchObject({ name: 'DK', ownedByMunicipality: true });
+    expect(addSdqNormSet.bands).toHaveLength(5);
+    const uk = await stack.post(lead, ADD, { input: { name: 'UK', source: 'Eksempel', bands } });
+    expect(uk.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.name' });
+
+    const r = await register({
+      personId: teen,
+      month: '2026-02',
+      sdq: {
+        informant: 'PARENT',
+        normSet: 'DK',
+        subscales: { emotional: 3, conduct: 2, hyperactivity: 5, peer: 3, prosocial: 6 },
+      },
+    });
+    const scores = Object.fromEntries(r.familyRegistration.sdq.scores.map((x: any) => [x.scale, [x.score, x.band]]));
+    expect(r.familyRegistration.sdq.normSet).toBe('DK');
+    expect(scores.TOTAL_DIFFICULTIES).toEqual([13, 'ABNORMAL']);
+    expect(scores.EXTERNALISING).toEqual([7, 'ABNORMAL']);
+    expect(scores.EMOTIONAL).toEqual([3, null]);
+    await refused(
+      {
+        personId: teen,
+        month: '2026-02',
+        sdq: {
+          informant: 'PARENT',
+          normSet: 'XX',
+          subscales: { emotional: 1, conduct: 1, hyperactivity: 1, peer: 1, prosocial: 1 },
+        },
+      },
+      'input.sdq.normSet',
+    );
+    const { sdqNormSets } = await stack.graph.request(
+      familyDept,
+      `{ sdqNormSets { name source ownedByMunicipality bands { scale } } }`,
+    );
+    const ukSet = sdqNormSets.find((n: any) => n.name === 'UK');
+    expect(ukSet).toMatchObject({
+      source: 'sdqinfo.org, "Scoring the SDQ" (UK norms, 4-17 year olds)',
+      ownedByMunicipality: false,
+    });
+    // 3 informants × 6 scales × (3 + 4) bands.
+    expect(ukSet.bands).toHaveLength(126);
+  });
+});
+
 describe('completeness across departments', () => {
   it('lists every member with the parts that apply, missing parts and their responsible caseworkers', async () => {
     const months = await monthOf('2026-03', service);

@@ -28,8 +28,9 @@ import {
   projectOfMonth,
   registrationDeadline,
 } from './registration-deadline';
-import type { FamilyRegistrationEntity } from './registration.entity';
+import type { FamilyRegistrationEntity, SdqNormBandEntity } from './registration.entity';
 import { bandOf, SDQ_SCALES } from './sdq';
+import { validateNormSet, type NormSetInput } from './sdq-norm-set';
 
 /** A person's month as the family subgraph resolves it; the other parts arrive as representations. */
 interface PersonMonth {
@@ -137,8 +138,34 @@ function afterWrite(ctx: FamilyContext, rows: readonly FamilyRegistrationEntity[
   }
 }
 
+/** The norm sets a municipality may use, with their bands in order. */
+function normSetsOf(bands: readonly SdqNormBandEntity[]) {
+  const sets = new Map<string, { name: string; source: string; ownedByMunicipality: boolean; bands: unknown[] }>();
+  for (const b of bands) {
+    let set = sets.get(b.normSet);
+    if (!set) {
+      set = { name: b.normSet, source: b.source, ownedByMunicipality: b.municipalityCode !== null, bands: [] };
+      sets.set(b.normSet, set);
+    }
+    set.bands.push({
+      informant: b.informant,
+      scale: b.scale,
+      threeBand: b.banding === 'THREE_BAND' ? b.band : null,
+      fourBand: b.banding === 'FOUR_BAND' ? b.band : null,
+      minScore: b.minScore,
+      maxScore: b.maxScore,
+    });
+  }
+  return [...sets.values()];
+}
+
 export const registrationResolvers = {
   Query: {
+    sdqNormSets: async (_: unknown, __: unknown, ctx: FamilyContext) => {
+      const identity = requireRegistrationStatusReader(ctx.identity);
+      return normSetsOf(await ctx.loaders.sdqNormBands.load(identity.municipality));
+    },
+
     registrationDeadline: (_: unknown, args: { month: string }, ctx: FamilyContext) => {
       const identity = requireRegistrationStatusReader(ctx.identity);
       return deadlineOf(ctx, identity.municipality, args.month);
@@ -224,6 +251,16 @@ export const registrationResolvers = {
       }
       afterWrite(ctx, await ctx.stores.registrations.write(writes, ctx.identity.userId, null));
       return monthsOfMembers(family, members, month);
+    },
+
+    addSdqNormSet: async (_: unknown, args: { input: NormSetInput }, ctx: FamilyContext) => {
+      requireProjectManager(ctx, 'SDQ norm sets');
+      const municipality = ctx.identity.municipality;
+      const bands = await ctx.loaders.sdqNormBands.load(municipality);
+      const valid = validateNormSet(args.input, new Set(bands.map((b) => b.normSet)));
+      await ctx.stores.registrations.addNormSet(municipality, valid, ctx.identity.userId);
+      ctx.loaders.sdqNormBands.clear(municipality);
+      return normSetsOf(await ctx.loaders.sdqNormBands.load(municipality)).find((n) => n.name === valid.name);
     },
 
     setRegistrationDeadline: async (
