@@ -16,6 +16,7 @@ import { milestoneResolvers } from './project/milestone.resolvers';
 import { projectResolvers } from './project/project.resolvers';
 import { riskResolvers } from './project/risk.resolvers';
 import { registrationResolvers } from './registration/registration.resolvers';
+import { statusReportResolvers } from './registration/status-report.resolvers';
 import { teamResolvers } from './team/team.resolvers';
 
 const JsonScalar = new GraphQLScalarType({ name: 'JSON', serialize: (value) => value, parseValue: (value) => value });
@@ -41,4 +42,5 @@ export const resolvers = mergeResolvers(
   activityResolvers,
   followUpResolvers,
   registrationResolvers,
+  statusReportResolvers,
 );

@@ -4,6 +4,7 @@ import { healthIndicatorResolvers } from './health-indicator/health-indicators.r
 import { referralResolvers } from './referral/referral.resolvers';
 import { treatmentResolvers } from './treatment/treatment.resolvers';
 import { personMonthResolvers } from './health-indicator/person-month.resolvers';
+import { statusReportResolvers } from './health-indicator/status-report.resolvers';
 
 /** Each domain folder's resolvers, merged type by type (a field resolved twice fails at startup). */
 export const resolvers = mergeResolvers(
@@ -13,4 +14,5 @@ export const resolvers = mergeResolvers(
   healthIndicatorResolvers,
   treatmentResolvers,
   personMonthResolvers,
+  statusReportResolvers,
 );

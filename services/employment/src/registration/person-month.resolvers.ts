@@ -13,7 +13,7 @@ import type { RegistrationConfirmationEntity } from './registration-confirmation
 const monthsLoaders = new WeakMap<object, DataLoader<string, RegistrationConfirmationEntity[]>>();
 
 /** Every confirmed month of the persons a request needs, one statement per request (kept beside the request's context). */
-function confirmedMonths(ctx: EmploymentContext) {
+export function confirmedMonths(ctx: EmploymentContext) {
   let loader = monthsLoaders.get(ctx);
   if (!loader) {
     loader = new DataLoader(

@@ -67,3 +67,17 @@ export function monthsBetween(from: string, to: string): string[] {
     if (m > 12) [y, m] = [y + 1, 1];
   }
 }
+
+/** A person's series per family indicator, for the status report's movement counts. */
+export function familySeries(
+  rows: readonly FamilyRegistrationEntity[],
+): Map<string, Array<{ month: string; value: number | null }>> {
+  const out = new Map<string, Array<{ month: string; value: number | null }>>();
+  for (const r of rows) {
+    for (const [indicator, value] of indicatorValues(r)) {
+      if (!out.has(indicator)) out.set(indicator, []);
+      out.get(indicator)!.push({ month: r.month, value });
+    }
+  }
+  return out;
+}

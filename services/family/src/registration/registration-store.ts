@@ -101,6 +101,18 @@ export class RegistrationStore {
     });
   }
 
+  /** A project's enrolments that overlap a month (enrolled by its last day, not ended before its first), one statement. */
+  enrolmentsInMonth(projectId: string, first: string, last: string) {
+    return this.db.query(
+      `SELECT e.family_id AS "familyId", to_char(e.enrolled_on, 'YYYY-MM-DD') AS "enrolledOn",
+              to_char(e.ended_on, 'YYYY-MM-DD') AS "endedOn", f.status
+         FROM project_enrolment e JOIN family f ON f.id = e.family_id
+        WHERE e.project_id = $1 AND e.enrolled_on <= $3 AND (e.ended_on IS NULL OR e.ended_on >= $2)
+        ORDER BY e.enrolled_on, e.family_id`,
+      [projectId, first, last],
+    ) as Promise<Array<{ familyId: string; enrolledOn: string; endedOn: string | null; status: string }>>;
+  }
+
   /** Sets a project's deadline business day. */
   async setDeadline(projectId: string, municipalityCode: string, businessDay: number, changedBy: string) {
     await this.db.transaction(async (tx) => {

@@ -20,6 +20,7 @@ let teen: string;
 let child: string;
 let otherFamilyChild: string;
 let otherFamilyId: string;
+let projectId: string;
 
 const REGISTER = `mutation($input: RegisterFamilyPartInput!) { registerFamilyPart(input: $input) {
   personId month familyPart { department applies done registeredAt onTime }
@@ -168,6 +169,7 @@ describe('the deadline', () => {
       },
     );
     expect(createProject.registrationDeadlineBusinessDay).toBe(5);
+    projectId = createProject.id;
     const set = `mutation($input: SetRegistrationDeadlineInput!) { setRegistrationDeadline(input: $input) { registrationDeadlineBusinessDay } }`;
     const bad = await stack.post(lead, set, { input: { projectId: createProject.id, businessDay: 0 } });
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.businessDay' });
@@ -757,5 +759,99 @@ describe('progression and the progress grid', () => {
       },
     );
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
+  });
+});
+
+describe('the monthly status report', () => {
+  const REPORT = `query($p: ID!, $m: YearMonth!) { monthlyStatusReport(projectId: $p, month: $m) {
+    projectId month deadline project { name }
+    enrolment { enrolled active closed newThisMonth endedThisMonth target }
+    registration { personMonths complete completeOnTime completePercent parts { department applying done onTime } }
+    indicatorMovement { indicator department improving unchanged worsening }
+    milestonesDue { title } risksOpen { description }
+    employment { adultsInWorkFully adultsInWorkPartly averageHoursWorked adultsStartedEducation childrenWithLeisureJob
+      inCompanyBasedOffer indicatorMovement { indicator improving unchanged worsening } }
+    health { withHealthAssessment inTreatment attendingAsPlanned who5BelowFifty
+      indicatorMovement { indicator improving unchanged worsening } } } }`;
+  const report = async (month: string) =>
+    (await stack.graph.request(lead, REPORT, { p: projectId, m: month })).monthlyStatusReport;
+
+  beforeAll(async () => {
+    const enrol = `mutation($input: EnrolFamilyInProjectInput!) { enrolFamilyInProject(input: $input) { id } }`;
+    await stack.graph.request(lead, enrol, { input: { projectId, familyId, enrolledOn: '2026-01-15' } });
+    await stack.graph.request(lead, enrol, { input: { projectId, familyId: otherFamilyId, enrolledOn: '2026-03-10' } });
+    const milestone = `mutation($input: AddMilestoneInput!) { addMilestone(input: $input) { id } }`;
+    await stack.graph.request(lead, milestone, {
+      input: { projectId, title: 'Første statusmøde', dueOn: '2026-03-20' },
+    });
+    await stack.graph.request(lead, milestone, {
+      input: { projectId, title: 'Midtvejsevaluering', dueOn: '2026-05-01' },
+    });
+    await stack.graph.request(lead, `mutation($input: AddRiskInput!) { addRisk(input: $input) { id } }`, {
+      input: { projectId, description: 'Lav registreringsgrad', likelihood: 3, impact: 3, ownerId: cw.lone },
+    });
+  });
+
+  it('reports March by hand: enrolment, completeness per department, milestones and risks', async () => {
+    const march = await report('2026-03');
+    expect(march).toMatchObject({
+      projectId,
+      month: '2026-03',
+      deadline: '2026-04-10',
+      enrolment: { enrolled: 2, active: 2, closed: 0, newThisMonth: 1, endedThisMonth: 0, target: 10 },
+      // Parent and youngest child of REG-1 are complete (late); the teenager and REG-2's two members are not.
+      registration: {
+        personMonths: 5,
+        complete: 2,
+        completeOnTime: 0,
+        completePercent: 40,
+        parts: [
+          { department: 'FAMILY', applying: 5, done: 2, onTime: 0 },
+          { department: 'JOBCENTER', applying: 3, done: 1, onTime: 0 },
+          { department: 'HEALTH', applying: 1, done: 1, onTime: 0 },
+        ],
+      },
+      milestonesDue: [{ title: 'Første statusmøde' }],
+      risksOpen: [{ description: 'Lav registreringsgrad' }],
+      employment: { adultsInWorkFully: 0, adultsInWorkPartly: 0, averageHoursWorked: null, indicatorMovement: [] },
+      health: { withHealthAssessment: 1, inTreatment: 0, indicatorMovement: [] },
+    });
+  });
+
+  it('counts the indicator movement of every department up to the month', async () => {
+    const april = await report('2026-04');
+    expect(april.employment).toMatchObject({ adultsInWorkPartly: 1, averageHoursWorked: 20 });
+    expect(april.employment.indicatorMovement).toEqual(
+      expect.arrayContaining([
+        { indicator: 'IN_WORK', improving: 1, unchanged: 0, worsening: 0 },
+        { indicator: 'HOURS_WORKED_PER_WEEK', improving: 1, unchanged: 0, worsening: 0 },
+      ]),
+    );
+    expect(april.health).toMatchObject({ who5BelowFifty: 1 });
+    expect(april.health.indicatorMovement).toEqual(
+      expect.arrayContaining([{ indicator: 'WHO5_INDEX', improving: 0, unchanged: 0, worsening: 1 }]),
+    );
+    const june = await report('2026-06');
+    const family = Object.fromEntries(june.indicatorMovement.map((m: any) => [m.indicator, m]));
+    // The youngest child 4 → 2 (lower is better); the teenager's February carried over unchanged to June.
+    expect(family.ICS_FAMILY_RELATIONS).toMatchObject({ improving: 1, unchanged: 1, worsening: 0 });
+    expect(family.VUM_NETWORK).toMatchObject({ improving: 0, unchanged: 1, worsening: 0 });
+    expect(june.milestonesDue.map((m: { title: string }) => m.title)).toEqual([
+      'Første statusmøde',
+      'Midtvejsevaluering',
+    ]);
+  });
+
+  it('is for project leads and administrators only, and names no person', async () => {
+    const res = await stack.post(familyDept, REPORT, { p: projectId, m: '2026-03' });
+    expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const hidden = await stack.post(
+      lead,
+      `query($p: ID!) { monthlyStatusReport(projectId: $p, month: "2026-03") { participants { personId } } }`,
+      {
+        p: projectId,
+      },
+    );
+    expect(hidden.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 });
