@@ -94,6 +94,8 @@ export interface RegistrationFacts {
   memberOfFamily: boolean;
   /** The family's enrolment date; null while in INTAKE. */
   enrolmentDate: string | null;
+  /** The day the family was closed, if it was: later months are not registered. */
+  closedOn: string | null;
   /** What left-out fields are taken from: the month's own registration when corrected, else the latest before it. */
   previous: FamilyPartValues | null;
   /** Norm sets known in the municipality. */
@@ -105,7 +107,7 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 /** Checks the month against today and the enrolment: not in the future, not before enrolment. */
 export function checkMonth(
   month: string,
-  facts: Pick<RegistrationFacts, 'today' | 'enrolmentDate'>,
+  facts: Pick<RegistrationFacts, 'today' | 'enrolmentDate' | 'closedOn'>,
   problems: InputProblems,
   field: string,
 ) {
@@ -114,6 +116,8 @@ export function checkMonth(
   else if (facts.enrolmentDate === null) problems.add(field, 'The family is not enrolled yet (status INTAKE)');
   else if (month < facts.enrolmentDate.slice(0, 7))
     problems.add(field, `${month} is before the family's enrolment (${facts.enrolmentDate})`);
+  else if (facts.closedOn !== null && month > facts.closedOn.slice(0, 7))
+    problems.add(field, `${month} is after the family's effort ended (${facts.closedOn})`);
 }
 
 function checkScores(

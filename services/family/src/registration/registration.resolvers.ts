@@ -201,6 +201,7 @@ export const registrationResolvers = {
         role: member?.role ?? null,
         memberOfFamily: member !== null,
         enrolmentDate: family.enrolmentDate,
+        closedOn: family.closedOn,
         previous,
         normSets: new Set(bands.map((b) => b.normSet)),
       });
@@ -230,25 +231,32 @@ export const registrationResolvers = {
       const { familyId, month } = args.input;
       const family = await familyToRegister(ctx, familyId);
       const problems = new InputProblems();
-      checkMonth(month, { today: ctx.today, enrolmentDate: family.enrolmentDate }, problems, 'input.month');
+      checkMonth(
+        month,
+        { today: ctx.today, enrolmentDate: family.enrolmentDate, closedOn: family.closedOn },
+        problems,
+        'input.month',
+      );
       problems.throwIfAny();
       const members = await ctx.loaders.membersOfFamily.load(family.id);
-      const writes = [];
-      for (const person of members) {
-        const [current, previous] = await Promise.all([
-          ctx.loaders.familyRegistration.load(`${person.id}|${month}`),
-          previousOf(ctx, person.id, month),
-        ]);
-        if (current || !previous) continue;
-        writes.push({
+      // Every member's month and previous month at once: one statement each, however large the family.
+      const state = await Promise.all(
+        members.map(async (person) => ({
+          person,
+          current: await ctx.loaders.familyRegistration.load(`${person.id}|${month}`),
+          previous: await previousOf(ctx, person.id, month),
+        })),
+      );
+      const writes = state
+        .filter(({ current, previous }) => !current && previous)
+        .map(({ person, previous }) => ({
           municipalityCode: family.municipalityCode,
           familyId: family.id,
           personId: person.id,
           month,
-          values: carriedOver(previous),
+          values: carriedOver(previous!),
           confirmedUnchanged: true,
-        });
-      }
+        }));
       afterWrite(ctx, await ctx.stores.registrations.write(writes, ctx.identity.userId, null));
       return monthsOfMembers(family, members, month);
     },
