@@ -166,3 +166,42 @@ it("reads a family's progress grid in a fixed number of statements, however many
   expect(large.months).toBe(12);
   expect(large.statements).toBeLessThanOrEqual(small.statements);
 });
+
+it("reads a project's monthly status report in a fixed number of statements, however many families", async () => {
+  const lead = identity('FAMILY', { userId: caseworkerId, roles: ['PROJECT_LEAD'] });
+  const { createProject } = await as(
+    lead,
+    `mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }`,
+    {
+      input: {
+        name: 'P',
+        startsOn: '2026-01-01',
+        endsOn: '2026-12-31',
+        projectLeadId: caseworkerId,
+        targetFamilyCount: 20,
+      },
+    },
+  );
+  const { registrationMonths } = await as(worker, `query { registrationMonths(month: "2026-03") { familyId } }`);
+  const familyIds = [...new Set(registrationMonths.map((m: { familyId: string }) => m.familyId))] as string[];
+  const enrol = (familyId: string) =>
+    as(lead, `mutation($input: EnrolFamilyInProjectInput!) { enrolFamilyInProject(input: $input) { id } }`, {
+      input: { projectId: createProject.id, familyId, enrolledOn: '2026-02-01' },
+    });
+  const REPORT = `query($p: ID!) { monthlyStatusReport(projectId: $p, month: "2026-03") { deadline
+    enrolment { enrolled active newThisMonth } participants { personId memberRole ageAtEndOfMonth deadline }
+    registration { personMonths complete parts { department applying done onTime } }
+    indicatorMovement { indicator improving unchanged worsening } milestonesDue { title } risksOpen { description } } }`;
+  const run = async () => {
+    statements.length = 0;
+    const data = await as(lead, REPORT, { p: createProject.id });
+    return { personMonths: data.monthlyStatusReport.registration.personMonths, statements: statements.length };
+  };
+  await enrol(familyIds[0]!);
+  const small = await run();
+  expect(small.personMonths).toBe(3);
+  for (const id of familyIds.slice(1)) await enrol(id);
+  const large = await run();
+  expect(large.personMonths).toBe(15);
+  expect(large.statements).toBeLessThanOrEqual(small.statements);
+});
