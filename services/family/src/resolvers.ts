@@ -15,6 +15,7 @@ import { enrolmentResolvers } from './project/enrolment.resolvers';
 import { milestoneResolvers } from './project/milestone.resolvers';
 import { projectResolvers } from './project/project.resolvers';
 import { riskResolvers } from './project/risk.resolvers';
+import { nationalViewResolvers } from './registration/national-view.resolvers';
 import { registrationResolvers } from './registration/registration.resolvers';
 import { statusReportResolvers } from './registration/status-report.resolvers';
 import { teamResolvers } from './team/team.resolvers';
@@ -43,4 +44,5 @@ export const resolvers = mergeResolvers(
   followUpResolvers,
   registrationResolvers,
   statusReportResolvers,
+  nationalViewResolvers,
 );

@@ -32,8 +32,45 @@ const months = (ctx: EmploymentContext, r: ReportRef) =>
 const valueOf = (c: RegistrationConfirmationEntity | undefined, indicator: string) =>
   c ? (monthIndicators(c).find((i) => i.indicator === indicator)?.value ?? null) : null;
 
+interface NationalRef {
+  month: string;
+  participants: Array<{ personId: string; municipalityCode: string; ageAtEndOfMonth: number; deadline: string }>;
+}
+
+/** Groups person ids by municipality: the confirmations are read one statement per municipality. */
+function byMunicipality(participants: NationalRef['participants']) {
+  const groups = new Map<string, string[]>();
+  for (const p of participants.filter((x) => isUuid(x.personId))) {
+    groups.set(p.municipalityCode, [...(groups.get(p.municipalityCode) ?? []), p.personId]);
+  }
+  return groups;
+}
+
 /** The jobcenter's section of the monthly status report, counted over the participants the family subgraph gives. */
 export const statusReportResolvers = {
+  NationalRegistrationView: {
+    __resolveReference: (ref: NationalRef) => ref,
+    jobcenterParts: async (r: NationalRef, _: unknown, ctx: EmploymentContext) => {
+      // National monitors see aggregates only: these parts go to the family subgraph, never to a client.
+      if (!ctx.identity.roles.includes('NATIONAL_MONITOR'))
+        throw new ForbiddenError('The national view is for national monitors');
+      const found = new Map<string, RegistrationConfirmationEntity>();
+      for (const [code, ids] of byMunicipality(r.participants)) {
+        for (const c of await ctx.stores.registrations.byPersonIds(code, ids)) {
+          if (c.month === r.month) found.set(c.personId, c);
+        }
+      }
+      return r.participants.map((p) => {
+        const c = found.get(p.personId);
+        return {
+          personId: p.personId,
+          applies: p.ageAtEndOfMonth >= JOBCENTER_PART_FROM_AGE,
+          done: c !== undefined,
+          onTime: c ? todayInDenmark(c.createdAt) <= p.deadline : null,
+        };
+      });
+    },
+  },
   MonthlyStatusReport: {
     __resolveReference: (ref: ReportRef) => ref,
     jobcenterParts: async (r: ReportRef, _: unknown, ctx: EmploymentContext) => {

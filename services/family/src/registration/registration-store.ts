@@ -47,15 +47,30 @@ export class RegistrationStore {
   }
 
   /** The municipality's projects with their registration settings, one statement. */
-  projectsWithSettings(
-    municipalityCode: string,
-  ): Promise<Array<{ id: string; startsOn: string; endsOn: string; deadlineBusinessDay: number | null }>> {
+  projectsWithSettings(municipalityCode: string | null): Promise<
+    Array<{
+      id: string;
+      municipalityCode: string;
+      startsOn: string;
+      endsOn: string;
+      deadlineBusinessDay: number | null;
+    }>
+  > {
     return this.db.query(
-      `SELECT p.id, to_char(p.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(p.ends_on, 'YYYY-MM-DD') AS "endsOn",
-              s.deadline_business_day AS "deadlineBusinessDay"
+      `SELECT p.id, p.municipality_code AS "municipalityCode", to_char(p.starts_on, 'YYYY-MM-DD') AS "startsOn",
+              to_char(p.ends_on, 'YYYY-MM-DD') AS "endsOn", s.deadline_business_day AS "deadlineBusinessDay"
          FROM project p LEFT JOIN registration_setting s ON s.project_id = p.id
-        WHERE p.municipality_code = $1`,
+        WHERE $1::char(3) IS NULL OR p.municipality_code = $1`,
       [municipalityCode],
+    );
+  }
+
+  /** Every municipality's ACTIVE families enrolled by a day (the national view), one statement. */
+  activeFamiliesEverywhere(enrolledBy: string): Promise<Array<{ id: string; municipalityCode: string }>> {
+    return this.db.query(
+      `SELECT id, municipality_code AS "municipalityCode" FROM family
+        WHERE status = 'ACTIVE' AND enrolment_date <= $1 ORDER BY municipality_code, id`,
+      [enrolledBy],
     );
   }
 

@@ -855,3 +855,65 @@ describe('the monthly status report', () => {
     expect(hidden.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 });
+
+describe('the national view', () => {
+  const VIEW = `query($m: YearMonth!) { nationalRegistrationView(month: $m) { month defaultDeadline
+    municipalities { municipality { code } families { value shown } personMonths { value shown }
+      complete { value shown } completeOnTime { value shown } parts { department applying { value shown } done { value shown } } }
+    total { municipality { code } families { shown } personMonths { value shown } complete { shown } } } }`;
+
+  beforeAll(async () => {
+    const otherAdmin = identity('FAMILY', { roles: ['ADMIN'], municipality: '101' });
+    await stack.graph.request(
+      otherAdmin,
+      `mutation { registerMunicipality(input: { code: "101", name: "København" }) { code } }`,
+    );
+    await stack.graph.request(
+      identity('FAMILY', { municipality: '101' }),
+      `mutation($input: CreateFamilyInput!) { createFamily(input: $input) { id } }`,
+      {
+        input: {
+          caseReference: 'KBH-1',
+          enrolmentDate: '2026-02-01',
+          members: [{ cpr: '0707907777', firstName: 'K', lastName: 'B', role: 'PARENT' }],
+        },
+      },
+    );
+  });
+
+  it('aggregates per municipality and in total, every count under 5 shown as <5', async () => {
+    const { nationalRegistrationView: v } = await stack.graph.request(monitor, VIEW, { m: '2026-03' });
+    expect(v.defaultDeadline).toBe('2026-04-10');
+    const [kbh, vejle] = v.municipalities;
+    expect(kbh).toMatchObject({ municipality: { code: '101' }, personMonths: { value: null, shown: '<5' } });
+    expect(vejle).toMatchObject({
+      municipality: { code: '630' },
+      families: { value: null, shown: '<5' },
+      personMonths: { value: 5, shown: '5' },
+      complete: { value: null, shown: '<5' },
+      parts: [
+        { department: 'FAMILY', applying: { value: 5, shown: '5' }, done: { value: null, shown: '<5' } },
+        { department: 'JOBCENTER', applying: { shown: '<5' }, done: { shown: '<5' } },
+        { department: 'HEALTH', applying: { shown: '<5' }, done: { shown: '<5' } },
+      ],
+    });
+    expect(v.total).toEqual({
+      municipality: null,
+      families: { shown: '<5' },
+      personMonths: { value: 6, shown: '6' },
+      complete: { shown: '<5' },
+    });
+  });
+
+  it('is for national monitors only, and reaches no person', async () => {
+    const res = await stack.post(lead, VIEW, { m: '2026-03' });
+    expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const hidden = await stack.post(
+      monitor,
+      `{ nationalRegistrationView(month: "2026-03") { participants { personId } } }`,
+    );
+    expect(hidden.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const persons = await stack.post(monitor, `{ registrationMonths(month: "2026-03") { personId } }`);
+    expect(persons.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});

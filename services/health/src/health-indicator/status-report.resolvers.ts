@@ -37,8 +37,50 @@ async function load(ctx: HealthContext, r: ReportRef) {
   }));
 }
 
+interface NationalRef {
+  month: string;
+  participants: Array<{ personId: string; municipalityCode: string; deadline: string }>;
+}
+
+/** The health parts of every participant, read per municipality (one statement per kind and municipality). */
+async function nationalParts(ctx: HealthContext, r: NationalRef) {
+  const groups = new Map<string, string[]>();
+  for (const p of r.participants.filter((x) => isUuid(x.personId))) {
+    groups.set(p.municipalityCode, [...(groups.get(p.municipalityCode) ?? []), p.personId]);
+  }
+  const end = lastDayOfMonth(r.month);
+  const assessed = new Set<string>();
+  const recorded = new Map<string, Date>();
+  for (const [code, ids] of groups) {
+    const [assessments, indicators] = await Promise.all([
+      ctx.stores.healthAssessments.byPersonIds(code, ids),
+      ctx.stores.healthIndicators.byPersonIds(code, ids),
+    ]);
+    for (const a of assessments) if (a.assessedOn <= end) assessed.add(a.personId);
+    for (const m of indicators) if (m.month === r.month) recorded.set(m.personId, m.createdAt);
+  }
+  return r.participants.map((p) => {
+    const at = recorded.get(p.personId);
+    return {
+      personId: p.personId,
+      applies: assessed.has(p.personId),
+      done: at !== undefined,
+      onTime: at ? todayInDenmark(at) <= p.deadline : null,
+    };
+  });
+}
+
 /** The health coordinator's section of the monthly status report, counted over the participants the family subgraph gives. */
 export const statusReportResolvers = {
+  NationalRegistrationView: {
+    __resolveReference: (ref: NationalRef) => ref,
+    healthParts: (r: NationalRef, _: unknown, ctx: HealthContext) => {
+      // National monitors see aggregates only: these parts go to the family subgraph, never to a client.
+      if (!ctx.identity.roles.includes('NATIONAL_MONITOR'))
+        throw new ForbiddenError('The national view is for national monitors');
+      return nationalParts(ctx, r);
+    },
+  },
   MonthlyStatusReport: {
     __resolveReference: (ref: ReportRef) => ref,
     healthParts: async (r: ReportRef, _: unknown, ctx: HealthContext) => {
