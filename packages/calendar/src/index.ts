@@ -6,6 +6,7 @@ export {
   danishHolidays,
   easterSunday,
   isBusinessDay,
+  lastDayOfMonth,
   nextMonth,
   nthBusinessDayOfMonth,
   type BusinessDayRules,

@@ -1,6 +1,7 @@
 import { ConfigError } from '@helhed/config';
 import { loadGatewayConfig } from '@helhed/gateway';
 import { loadDemoData } from './demo-data';
+import { loadDemoRegistrations } from './demo-registration';
 import { GraphClient } from './graph-client';
 import { resolveInfrastructure } from './infrastructure';
 import { startStack } from './stack';
@@ -26,11 +27,13 @@ async function main(): Promise<void> {
         secret: gateway.JWT_SECRET,
       });
       const added = await loadDemoData(graph);
+      const registrations = await loadDemoRegistrations(graph);
       log(
         `demo data for municipality 630 (Vejle): added ${added.caseworkers} caseworkers, ${added.families} families, ` +
           `${added.plans} plans with ${added.activities} activities, ${added.projects} project, ${added.prices} example prices, ` +
           `${added.jobcenter ? 'the jobcenter records' : 'no jobcenter records'}, ` +
-          `${added.health ? 'the health records' : 'no health records'} (existing data kept)`,
+          `${added.health ? 'the health records' : 'no health records'}, ` +
+          `${registrations ? 'the monthly registrations' : 'no monthly registrations'} (existing data kept)`,
       );
     } finally {
       await stack.close();

@@ -6,3 +6,4 @@ export * from './scalars';
 export * from './run';
 export * from './service';
 export * from './merge-resolvers';
+export * from './progression';

@@ -7,6 +7,8 @@ import { companyResolvers } from './company/company.resolvers';
 import { educationResolvers } from './education/education.resolvers';
 import { employmentPeriodResolvers } from './employment-period/employment-period.resolvers';
 import { leisureJobResolvers } from './leisure-job/leisure-job.resolvers';
+import { personMonthResolvers } from './registration/person-month.resolvers';
+import { statusReportResolvers } from './registration/status-report.resolvers';
 
 /** Each domain folder's resolvers, merged type by type (a field resolved twice fails at startup). */
 export const resolvers = mergeResolvers(
@@ -20,4 +22,6 @@ export const resolvers = mergeResolvers(
   employmentPeriodResolvers,
   educationResolvers,
   leisureJobResolvers,
+  personMonthResolvers,
+  statusReportResolvers,
 );

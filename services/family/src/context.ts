@@ -11,6 +11,7 @@ import { MunicipalityStore } from './municipality/municipality-store';
 import { PersonStore } from './person/person-store';
 import { createPlanLoaders, createPlanStores } from './plan/plan-context';
 import { createProjectLoaders, createProjectStores } from './project/project-context';
+import { createRegistrationLoaders, createRegistrationStores } from './registration/registration-context';
 import { TeamStore } from './team/team-store';
 
 /** The service's long-lived parts, made once per process. */
@@ -22,6 +23,7 @@ export function createStores(db: DataSource, vault: CprVault) {
     ...createConsentStores(db, history),
     ...createCivilSocietyStores(db, history),
     ...createPlanStores(db, history),
+    ...createRegistrationStores(db, history),
     municipalities: new MunicipalityStore(db),
     caseworkers: new CaseworkerStore(db),
     families: new FamilyStore(db, vault, history),
@@ -38,6 +40,7 @@ export function createLoaders(stores: Stores) {
     ...createConsentLoaders(stores),
     ...createCivilSocietyLoaders(stores),
     ...createPlanLoaders(stores),
+    ...createRegistrationLoaders(stores),
     municipality: rowLoader(
       (codes: readonly string[]) => stores.municipalities.byCodes(codes),
       (m) => m.code,

@@ -1,5 +1,5 @@
 import { GraphQLScalarType } from 'graphql';
-import { DateScalar, DateTimeScalar, mergeResolvers } from '@helhed/server';
+import { DateScalar, DateTimeScalar, YearMonthScalar, mergeResolvers } from '@helhed/server';
 import { activityResolvers } from './activity/activity.resolvers';
 import { assessmentResolvers } from './assessment/assessment.resolvers';
 import { caseworkerResolvers } from './caseworker/caseworker.resolvers';
@@ -16,6 +16,9 @@ import { enrolmentResolvers } from './project/enrolment.resolvers';
 import { milestoneResolvers } from './project/milestone.resolvers';
 import { projectResolvers } from './project/project.resolvers';
 import { riskResolvers } from './project/risk.resolvers';
+import { nationalViewResolvers } from './registration/national-view.resolvers';
+import { registrationResolvers } from './registration/registration.resolvers';
+import { statusReportResolvers } from './registration/status-report.resolvers';
 import { teamResolvers } from './team/team.resolvers';
 
 const JsonScalar = new GraphQLScalarType({ name: 'JSON', serialize: (value) => value, parseValue: (value) => value });
@@ -23,6 +26,7 @@ const JsonScalar = new GraphQLScalarType({ name: 'JSON', serialize: (value) => v
 /** Each domain folder's resolvers, merged type by type (a field resolved twice fails at startup). */
 export const resolvers = mergeResolvers(
   { Date: DateScalar, DateTime: DateTimeScalar, JSON: JsonScalar },
+  { YearMonth: YearMonthScalar },
   municipalityResolvers,
   caseworkerResolvers,
   familyResolvers,
@@ -40,4 +44,7 @@ export const resolvers = mergeResolvers(
   planResolvers,
   activityResolvers,
   followUpResolvers,
+  registrationResolvers,
+  statusReportResolvers,
+  nationalViewResolvers,
 );

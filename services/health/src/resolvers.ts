@@ -3,6 +3,8 @@ import { healthAssessmentResolvers } from './health-assessment/health-assessment
 import { healthIndicatorResolvers } from './health-indicator/health-indicators.resolvers';
 import { referralResolvers } from './referral/referral.resolvers';
 import { treatmentResolvers } from './treatment/treatment.resolvers';
+import { personMonthResolvers } from './health-indicator/person-month.resolvers';
+import { statusReportResolvers } from './health-indicator/status-report.resolvers';
 
 /** Each domain folder's resolvers, merged type by type (a field resolved twice fails at startup). */
 export const resolvers = mergeResolvers(
@@ -11,4 +13,6 @@ export const resolvers = mergeResolvers(
   referralResolvers,
   healthIndicatorResolvers,
   treatmentResolvers,
+  personMonthResolvers,
+  statusReportResolvers,
 );

@@ -19,6 +19,13 @@ export class RegistrationStore {
     return rows.filter((r) => keys.includes(`${r.personId}|${r.month}`));
   }
 
+  /** Every confirmed month of many persons, within one municipality, oldest first. */
+  byPersonIds(municipalityCode: string, personIds: readonly string[]): Promise<RegistrationConfirmationEntity[]> {
+    return this.db
+      .getRepository(RegistrationConfirmationEntity)
+      .find({ where: { municipalityCode, personId: In([...personIds]) }, order: { month: 'ASC' } });
+  }
+
   /** Confirms a person's month: inserts, or replaces an earlier confirmation (kept in the history). */
   confirm(
     row: { municipalityCode: string; personId: string; familyId: string; month: string },

@@ -28,6 +28,11 @@ import { MilestoneEntity } from '../project/milestone.entity';
 import { ProjectEnrolmentEntity } from '../project/project-enrolment.entity';
 import { ProjectEntity } from '../project/project.entity';
 import { RiskEntity } from '../project/risk.entity';
+import {
+  FamilyRegistrationEntity,
+  RegistrationSettingEntity,
+  SdqNormBandEntity,
+} from '../registration/registration.entity';
 import { ContactPersonAssignmentEntity } from '../team/contact-person-assignment.entity';
 import { FamilyTeamMemberEntity } from '../team/team-member.entity';
 import { Initial1763800000000 } from './migrations/1763800000000-Initial';
@@ -40,6 +45,7 @@ import { FamilyPlan1764300000002 } from './migrations/1764300000002-FamilyPlan';
 import { PlanActivity1764300000003 } from './migrations/1764300000003-PlanActivity';
 import { FollowUp1764300000004 } from './migrations/1764300000004-FollowUp';
 import { Project1764400000000 } from './migrations/1764400000000-Project';
+import { MonthlyRegistration1765200000000 } from './migrations/1765200000000-MonthlyRegistration';
 
 /**
  * The family service's entities and migrations, listed explicitly. Each domain
@@ -77,6 +83,9 @@ export const entities = [
   FollowUpEntity,
   FollowUpParticipantEntity,
   FollowUpGoalProgressEntity,
+  FamilyRegistrationEntity,
+  SdqNormBandEntity,
+  RegistrationSettingEntity,
 ];
 
 export const migrations = [
@@ -90,4 +99,5 @@ export const migrations = [
   PlanActivity1764300000003,
   FollowUp1764300000004,
   Project1764400000000,
+  MonthlyRegistration1765200000000,
 ];

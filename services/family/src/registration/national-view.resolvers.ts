@@ -1,0 +1,109 @@
+import { lastDayOfMonth } from '@helhed/calendar';
+import { ForbiddenError, UnauthenticatedError, UserInputError } from '@helhed/errors';
+import type { FamilyContext } from '../context';
+import { nationalAggregates } from './national-view';
+import {
+  ageAtEndOfMonth,
+  DEFAULT_DEADLINE_BUSINESS_DAY,
+  onTime,
+  projectOfMonth,
+  registrationDeadline,
+} from './registration-deadline';
+import type { ParticipantPart } from './status-report';
+
+interface ViewRef {
+  month: string;
+  jobcenterParts?: ParticipantPart[];
+  healthParts?: ParticipantPart[];
+}
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** National monitors only: they see every municipality, as counts. */
+function requireNationalMonitor(ctx: FamilyContext) {
+  if (!ctx.identity) throw new UnauthenticatedError();
+  if (!ctx.identity.roles.includes('NATIONAL_MONITOR'))
+    throw new ForbiddenError('The national view is for national monitors');
+}
+
+/** The view's persons and their family parts, loaded once per request and month. */
+const cache = new WeakMap<object, Map<string, ReturnType<typeof load>>>();
+function participantsOf(ctx: FamilyContext, month: string) {
+  let byMonth = cache.get(ctx);
+  if (!byMonth) cache.set(ctx, (byMonth = new Map()));
+  if (!byMonth.has(month)) byMonth.set(month, load(ctx, month));
+  return byMonth.get(month)!;
+}
+
+async function load(ctx: FamilyContext, month: string) {
+  const [families, projects] = await Promise.all([
+    ctx.stores.registrations.activeFamiliesEverywhere(lastDayOfMonth(month)),
+    ctx.stores.registrations.projectsWithSettings(null),
+  ]);
+  const members = await Promise.all(families.map((f) => ctx.loaders.membersOfFamily.load(f.id)));
+  const deadlines = new Map<string, string>();
+  const deadlineOf = (code: string) => {
+    if (!deadlines.has(code)) {
+      const project = projectOfMonth(
+        projects.filter((p) => p.municipalityCode === code),
+        month,
+      );
+      deadlines.set(code, registrationDeadline(month, project?.deadlineBusinessDay ?? DEFAULT_DEADLINE_BUSINESS_DAY));
+    }
+    return deadlines.get(code)!;
+  };
+  const persons = families.flatMap((f, i) =>
+    members[i]!.map((p) => ({
+      personId: p.id,
+      familyId: f.id,
+      municipalityCode: f.municipalityCode,
+      ageAtEndOfMonth: ageAtEndOfMonth(p.birthDate, month),
+      deadline: deadlineOf(f.municipalityCode),
+    })),
+  );
+  const rows = await Promise.all(persons.map((p) => ctx.loaders.familyRegistration.load(`${p.personId}|${month}`)));
+  const familyParts = persons.map((p, i) => ({
+    personId: p.personId,
+    applies: true,
+    done: rows[i] !== null,
+    onTime: rows[i] ? onTime(rows[i]!.registeredAt, p.deadline) : null,
+  }));
+  return { persons, familyParts };
+}
+
+async function view(ctx: FamilyContext, ref: ViewRef) {
+  requireNationalMonitor(ctx);
+  if (!MONTH.test(ref.month)) throw new UserInputError('month', 'A month is YYYY-MM');
+  const { persons, familyParts } = await participantsOf(ctx, ref.month);
+  return nationalAggregates(persons, {
+    family: familyParts,
+    jobcenter: ref.jobcenterParts ?? [],
+    health: ref.healthParts ?? [],
+  });
+}
+
+export const nationalViewResolvers = {
+  Query: {
+    nationalRegistrationView: (_: unknown, args: { month: string }, ctx: FamilyContext) => {
+      requireNationalMonitor(ctx);
+      return { month: args.month };
+    },
+  },
+  NationalRegistrationView: {
+    __resolveReference: (ref: ViewRef, ctx: FamilyContext) => {
+      requireNationalMonitor(ctx);
+      return ref;
+    },
+    defaultDeadline: (ref: ViewRef) => registrationDeadline(ref.month),
+    participants: async (ref: ViewRef, _: unknown, ctx: FamilyContext) => {
+      requireNationalMonitor(ctx);
+      return (await participantsOf(ctx, ref.month)).persons;
+    },
+    municipalities: async (ref: ViewRef, _: unknown, ctx: FamilyContext) => (await view(ctx, ref)).municipalities,
+    total: async (ref: ViewRef, _: unknown, ctx: FamilyContext) => (await view(ctx, ref)).total,
+  },
+  RegistrationAggregate: {
+    municipality: (a: { municipalityCode: string | null }, _: unknown, ctx: FamilyContext) =>
+      a.municipalityCode ? ctx.loaders.municipality.load(a.municipalityCode) : null,
+  },
+};
