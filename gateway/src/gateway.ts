@@ -14,6 +14,11 @@ import { DomainError } from '@helhed/errors';
 import { createErrorFormatter, createHttpApp, createLogger, type Logger, type RunningHttpServer } from '@helhed/server';
 import type { GatewayConfig } from './config';
 import { depthLimit } from './depth-limit';
+import { COST_LIMIT_CODE, aliasLimit, costLimitPlugin } from './limits';
+import { RATE_LIMITED_CODE, createRateLimiter } from './rate-limit';
+
+/** Refusals of the gateway's own limits: shown to the client as they are. */
+const LIMIT_CODES = new Set([COST_LIMIT_CODE, RATE_LIMITED_CODE]);
 
 export interface GatewayContext {
   identity: Identity;
@@ -30,7 +35,11 @@ export interface GatewayContext {
  */
 export async function startGateway(
   config: GatewayConfig,
-  options: { logger?: Logger } = {},
+  options: {
+    logger?: Logger;
+    /** The rate limit's Redis key prefix and clock (tests). */
+    rateLimit?: { prefix?: string; now?: () => number };
+  } = {},
 ): Promise<RunningHttpServer> {
   const logger =
     options.logger ??
@@ -55,16 +64,49 @@ export async function startGateway(
       }),
   });
 
+  const production = config.NODE_ENV === 'production';
+  const formatError = createErrorFormatter(logger);
+  // Every limit below refuses a request before the gateway plans it, so no subgraph is called.
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
     // runService owns SIGINT/SIGTERM: it stops the HTTP server, Apollo and the database pool in order.
     stopOnTerminationSignals: false,
-    formatError: createErrorFormatter(logger),
-    validationRules: [depthLimit(config.MAX_QUERY_DEPTH)],
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    formatError: (formatted, error) => {
+      const code = formatted.extensions?.code;
+      if (typeof code === 'string' && LIMIT_CODES.has(code)) {
+        const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+        return { ...formatted, extensions };
+      }
+      // A subgraph masks and logs its own unexpected errors; should one still send details (SQL, personal
+      // data), they stay out of the gateway's log too: the subgraph's log has them under the same request id.
+      const serviceName = formatted.extensions?.serviceName;
+      if (typeof serviceName === 'string') {
+        const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+        const withoutDetails = new GraphQLError(`an error from the ${serviceName} subgraph (see its log)`, {
+          extensions: { code: extensions.code, serviceName },
+        });
+        return formatError({ ...formatted, extensions }, withoutDetails);
+      }
+      return formatError(formatted, error);
+    },
+    parseOptions: { maxTokens: config.MAX_QUERY_TOKENS },
+    validationRules: [depthLimit(config.MAX_QUERY_DEPTH), aliasLimit(config.MAX_QUERY_ALIASES)],
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    introspection: !production,
+    // Drops "Did you mean ...?" from validation errors, so a client cannot probe the schema field by field.
+    hideSchemaDetailsFromClientErrors: production,
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      costLimitPlugin(config.MAX_QUERY_COST, config.DEFAULT_LIST_SIZE),
+    ],
   });
   await apollo.start();
+  const rateLimiter = createRateLimiter(
+    { perMinute: config.RATE_LIMIT_PER_MINUTE, redisUrl: config.REDIS_URL, ...options.rateLimit },
+    logger,
+  );
 
   const verifyCaller = createCallerTokenVerifier({
     issuer: config.JWT_ISSUER,
@@ -75,6 +117,7 @@ export async function startGateway(
   const app = createHttpApp<GatewayContext>({
     apollo,
     logger,
+    maxBodyBytes: config.MAX_BODY_BYTES,
     context: async ({ headers, requestId }) => {
       const authorization = headers.authorization ?? '';
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
@@ -86,6 +129,7 @@ export async function startGateway(
         const message = error instanceof DomainError || error instanceof Error ? error.message : 'Unauthenticated';
         throw new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
       }
+      await rateLimiter.take(identity);
       return {
         identity,
         requestId,
@@ -101,6 +145,7 @@ export async function startGateway(
     close: async () => {
       await running.close();
       await apollo.stop();
+      await rateLimiter.close();
     },
   };
 }
