@@ -20,6 +20,51 @@ import { RATE_LIMITED_CODE, createRateLimiter } from './rate-limit';
 /** Refusals of the gateway's own limits: shown to the client as they are. */
 const LIMIT_CODES = new Set([COST_LIMIT_CODE, RATE_LIMITED_CODE]);
 
+type SubgraphResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
+
+/**
+ * Sends the gateway's fetches to one subgraph with the caller's signed
+ * identity and the request id.
+ */
+class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    readonly name: string,
+    url: string,
+  ) {
+    super({ url });
+  }
+
+  override willSendRequest({
+    request,
+    context,
+  }: Parameters<RemoteGraphQLDataSource<GatewayContext>['willSendRequest'] & {}>[0]) {
+    // Headers reach subgraphs only when set here.
+    if (context.forwardedIdentity) request.http?.headers.set(IDENTITY_HEADER, context.forwardedIdentity);
+    if (context.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+  }
+
+  /**
+   * A subgraph answers HTTP 400 when a variable does not fit its schema — a
+   * custom scalar such as `Date` that only the subgraph checks. The client
+   * gets that BAD_USER_INPUT error (message and field) as the subgraph gave
+   * it; any other failure becomes an error without the response body, which
+   * echoes the request's variables (personal data) into the gateway's log.
+   */
+  override async errorFromResponse(response: SubgraphResponse) {
+    const body: unknown = await this.parseBody(response).catch(() => undefined);
+    const first = (body as { errors?: Array<{ message?: unknown; extensions?: Record<string, unknown> }> } | undefined)
+      ?.errors?.[0];
+    if (response.status === 400 && first?.extensions?.code === 'BAD_USER_INPUT' && typeof first.message === 'string') {
+      const { code, field } = first.extensions;
+      return new GraphQLError(first.message, { extensions: { code, ...(field === undefined ? {} : { field }) } });
+    }
+    const code = response.status === 401 ? 'UNAUTHENTICATED' : response.status === 403 ? 'FORBIDDEN' : undefined;
+    return new GraphQLError(`The ${this.name} subgraph answered HTTP ${response.status}`, {
+      extensions: { ...(code ? { code } : {}), serviceName: this.name },
+    });
+  }
+}
+
 export interface GatewayContext {
   identity: Identity;
   requestId: string;
@@ -53,15 +98,7 @@ export async function startGateway(
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
     logger,
-    buildService: ({ name, url }) =>
-      new RemoteGraphQLDataSource<GatewayContext>({
-        url: overrides[name] ?? url,
-        willSendRequest({ request, context }) {
-          // Headers reach subgraphs only when set here.
-          if (context.forwardedIdentity) request.http?.headers.set(IDENTITY_HEADER, context.forwardedIdentity);
-          if (context.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
-        },
-      }),
+    buildService: ({ name, url }) => new SubgraphDataSource(name, overrides[name] ?? url ?? ''),
   });
 
   const production = config.NODE_ENV === 'production';
