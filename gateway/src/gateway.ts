@@ -14,6 +14,56 @@ import { DomainError } from '@helhed/errors';
 import { createErrorFormatter, createHttpApp, createLogger, type Logger, type RunningHttpServer } from '@helhed/server';
 import type { GatewayConfig } from './config';
 import { depthLimit } from './depth-limit';
+import { COST_LIMIT_CODE, aliasLimit, costLimitPlugin } from './limits';
+import { RATE_LIMITED_CODE, createRateLimiter } from './rate-limit';
+
+/** Refusals of the gateway's own limits: shown to the client as they are. */
+const LIMIT_CODES = new Set([COST_LIMIT_CODE, RATE_LIMITED_CODE]);
+
+type SubgraphResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
+
+/**
+ * Sends the gateway's fetches to one subgraph with the caller's signed
+ * identity and the request id.
+ */
+class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    readonly name: string,
+    url: string,
+  ) {
+    super({ url });
+  }
+
+  override willSendRequest({
+    request,
+    context,
+  }: Parameters<RemoteGraphQLDataSource<GatewayContext>['willSendRequest'] & {}>[0]) {
+    // Headers reach subgraphs only when set here.
+    if (context.forwardedIdentity) request.http?.headers.set(IDENTITY_HEADER, context.forwardedIdentity);
+    if (context.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+  }
+
+  /**
+   * A subgraph answers HTTP 400 when a variable does not fit its schema — a
+   * custom scalar such as `Date` that only the subgraph checks. The client
+   * gets that BAD_USER_INPUT error (message and field) as the subgraph gave
+   * it; any other failure becomes an error without the response body, which
+   * echoes the request's variables (personal data) into the gateway's log.
+   */
+  override async errorFromResponse(response: SubgraphResponse) {
+    const body: unknown = await this.parseBody(response).catch(() => undefined);
+    const first = (body as { errors?: Array<{ message?: unknown; extensions?: Record<string, unknown> }> } | undefined)
+      ?.errors?.[0];
+    if (response.status === 400 && first?.extensions?.code === 'BAD_USER_INPUT' && typeof first.message === 'string') {
+      const { code, field } = first.extensions;
+      return new GraphQLError(first.message, { extensions: { code, ...(field === undefined ? {} : { field }) } });
+    }
+    const code = response.status === 401 ? 'UNAUTHENTICATED' : response.status === 403 ? 'FORBIDDEN' : undefined;
+    return new GraphQLError(`The ${this.name} subgraph answered HTTP ${response.status}`, {
+      extensions: { ...(code ? { code } : {}), serviceName: this.name },
+    });
+  }
+}
 
 export interface GatewayContext {
   identity: Identity;
@@ -30,7 +80,11 @@ export interface GatewayContext {
  */
 export async function startGateway(
   config: GatewayConfig,
-  options: { logger?: Logger } = {},
+  options: {
+    logger?: Logger;
+    /** The rate limit's Redis key prefix and clock (tests). */
+    rateLimit?: { prefix?: string; now?: () => number };
+  } = {},
 ): Promise<RunningHttpServer> {
   const logger =
     options.logger ??
@@ -44,27 +98,52 @@ export async function startGateway(
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
     logger,
-    buildService: ({ name, url }) =>
-      new RemoteGraphQLDataSource<GatewayContext>({
-        url: overrides[name] ?? url,
-        willSendRequest({ request, context }) {
-          // Headers reach subgraphs only when set here.
-          if (context.forwardedIdentity) request.http?.headers.set(IDENTITY_HEADER, context.forwardedIdentity);
-          if (context.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
-        },
-      }),
+    buildService: ({ name, url }) => new SubgraphDataSource(name, overrides[name] ?? url ?? ''),
   });
 
+  const production = config.NODE_ENV === 'production';
+  const formatError = createErrorFormatter(logger);
+  // Every limit below refuses a request before the gateway plans it, so no subgraph is called.
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
     // runService owns SIGINT/SIGTERM: it stops the HTTP server, Apollo and the database pool in order.
     stopOnTerminationSignals: false,
-    formatError: createErrorFormatter(logger),
-    validationRules: [depthLimit(config.MAX_QUERY_DEPTH)],
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    formatError: (formatted, error) => {
+      const code = formatted.extensions?.code;
+      if (typeof code === 'string' && LIMIT_CODES.has(code)) {
+        const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+        return { ...formatted, extensions };
+      }
+      // A subgraph masks and logs its own unexpected errors; should one still send details (SQL, personal
+      // data), they stay out of the gateway's log too: the subgraph's log has them under the same request id.
+      const serviceName = formatted.extensions?.serviceName;
+      if (typeof serviceName === 'string') {
+        const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+        const withoutDetails = new GraphQLError(`an error from the ${serviceName} subgraph (see its log)`, {
+          extensions: { code: extensions.code, serviceName },
+        });
+        return formatError({ ...formatted, extensions }, withoutDetails);
+      }
+      return formatError(formatted, error);
+    },
+    parseOptions: { maxTokens: config.MAX_QUERY_TOKENS },
+    validationRules: [depthLimit(config.MAX_QUERY_DEPTH), aliasLimit(config.MAX_QUERY_ALIASES)],
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    introspection: !production,
+    // Drops "Did you mean ...?" from validation errors, so a client cannot probe the schema field by field.
+    hideSchemaDetailsFromClientErrors: production,
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      costLimitPlugin(config.MAX_QUERY_COST, config.DEFAULT_LIST_SIZE),
+    ],
   });
   await apollo.start();
+  const rateLimiter = createRateLimiter(
+    { perMinute: config.RATE_LIMIT_PER_MINUTE, redisUrl: config.REDIS_URL, ...options.rateLimit },
+    logger,
+  );
 
   const verifyCaller = createCallerTokenVerifier({
     issuer: config.JWT_ISSUER,
@@ -75,6 +154,7 @@ export async function startGateway(
   const app = createHttpApp<GatewayContext>({
     apollo,
     logger,
+    maxBodyBytes: config.MAX_BODY_BYTES,
     context: async ({ headers, requestId }) => {
       const authorization = headers.authorization ?? '';
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
@@ -86,6 +166,7 @@ export async function startGateway(
         const message = error instanceof DomainError || error instanceof Error ? error.message : 'Unauthenticated';
         throw new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
       }
+      await rateLimiter.take(identity);
       return {
         identity,
         requestId,
@@ -101,6 +182,7 @@ export async function startGateway(
     close: async () => {
       await running.close();
       await apollo.stop();
+      await rateLimiter.close();
     },
   };
 }

@@ -15,6 +15,8 @@ export interface StackSettings {
   env?: Environment;
   /** Port 0 (the default) picks free ports. */
   gatewayPort?: number;
+  /** Where every process's log lines (JSON) go instead of stdout (tests that read the log). */
+  logDestination?: { write(line: string): void };
 }
 
 export interface Stack {
@@ -30,9 +32,14 @@ export interface Stack {
  * (`npm start` runs each as its own process instead.)
  */
 export async function startStack(settings: StackSettings): Promise<Stack> {
-  const env: Environment = { LOG_LEVEL: 'warn', ...settings.env };
+  // In-process (tests, seeding) one caller sends many requests: no rate limit unless asked for.
+  const env: Environment = { LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', ...settings.env };
   const logOf = (name: string) =>
-    createLogger(name, { level: env.LOG_LEVEL, production: env.NODE_ENV === 'production' });
+    createLogger(name, {
+      level: env.LOG_LEVEL,
+      production: env.NODE_ENV === 'production',
+      ...(settings.logDestination ? { destination: settings.logDestination } : {}),
+    });
   const forService = (service: SubgraphService) => ({
     ...env,
     PORT: '0',

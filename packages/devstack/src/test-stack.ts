@@ -13,14 +13,20 @@ export interface TestStack extends Stack {
 }
 
 /** The whole graph in-process on fresh databases, with test secrets, for integration tests. */
-export async function startTestStack(): Promise<TestStack> {
+export async function startTestStack(
+  options: {
+    /** Receives every process's log lines (JSON), at `logLevel` (default: no log at all). */
+    logDestination?: { write(line: string): void };
+    logLevel?: string;
+  } = {},
+): Promise<TestStack> {
   const names: SubgraphService[] = ['family', 'employment', 'health', 'economy'];
   const dbs = await Promise.all(names.map((n) => createTestDatabase(n)));
   const databases = Object.fromEntries(names.map((n, i) => [n, dbs[i]!])) as Record<SubgraphService, TestDatabase>;
   const stack = await startStack({
     databaseUrls: Object.fromEntries(names.map((n) => [n, databases[n].url])) as Record<SubgraphService, string>,
     env: {
-      LOG_LEVEL: 'silent',
+      LOG_LEVEL: options.logLevel ?? 'silent',
       IDENTITY_SIGNING_SECRET: TEST_SECRETS.identity,
       JWT_SECRET: TEST_SECRETS.jwt,
       JWT_ISSUER: TEST_TOKEN_SETTINGS.issuer,
@@ -28,6 +34,7 @@ export async function startTestStack(): Promise<TestStack> {
       CPR_ENCRYPTION_KEY: TEST_SECRETS.cprEncryptionKey,
       CPR_HASH_KEY: TEST_SECRETS.cprHashKey,
     },
+    ...(options.logDestination ? { logDestination: options.logDestination } : {}),
   });
   const graph = new GraphClient(stack.gatewayUrl, TEST_TOKEN_SETTINGS);
   return {

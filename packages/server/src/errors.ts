@@ -42,7 +42,10 @@ export function createErrorFormatter(logger: Logger) {
       }
       return { ...formatted, extensions };
     }
-    logger.error({ err: original, path: formatted.path }, 'unexpected error while resolving a request');
+    logger.error(
+      { error: loggableError(original), path: formatted.path },
+      'unexpected error while resolving a request',
+    );
     return {
       message: 'Internal server error',
       ...(formatted.path ? { path: formatted.path } : {}),
@@ -60,4 +63,23 @@ export function variableFieldOf(message: string): string | undefined {
   const m = /^Variable "\$(\w+)" got invalid value .*? at "\1\.([^"]+)"/s.exec(message);
   if (m) return `${m[1]}.${m[2]}`;
   return /^Variable "\$(\w+)" (got invalid value|of required type|of non-null type)/.exec(message)?.[1];
+}
+
+/** Properties of a database (pg) error that name what failed without its values. */
+const DATABASE_ERROR_FIELDS = ['code', 'table', 'column', 'constraint', 'routine'];
+
+/**
+ * What of an unexpected error goes to the log: its kind, message, stack and,
+ * for a database error, its code, table and constraint — not the statement's
+ * parameters, the row PostgreSQL echoes in `detail`, or anything else attached
+ * to it, which carry personal data (names, CPR numbers).
+ */
+export function loggableError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { type: typeof error };
+  const cause = (error as { originalError?: unknown }).originalError;
+  if (cause instanceof Error) return loggableError(cause);
+  const driver = ((error as { driverError?: unknown }).driverError ?? error) as Record<string, unknown>;
+  const loggable: Record<string, unknown> = { type: error.name, message: error.message, stack: error.stack };
+  for (const key of DATABASE_ERROR_FIELDS) if (typeof driver[key] === 'string') loggable[key] = driver[key];
+  return loggable;
 }

@@ -14,6 +14,8 @@ export interface HttpAppOptions<TContext extends BaseContext> {
   context: (request: { headers: IncomingMessage['headers']; requestId: string }) => Promise<TContext>;
   /** Resolves when the process can serve traffic (database reachable, ...). */
   ready?: () => Promise<void>;
+  /** Largest accepted request body in bytes (1 MiB when unset); larger bodies get HTTP 413. */
+  maxBodyBytes?: number;
 }
 
 export interface RunningHttpServer {
@@ -51,8 +53,13 @@ export function createHttpApp<TContext extends BaseContext>(options: HttpAppOpti
 
     let body: unknown;
     if (req.method === 'POST') {
-      const raw = await readBody(req);
-      if (raw === undefined) return sendJson(res, 413, { error: 'Request body too large' });
+      const raw = await readBody(req, options.maxBodyBytes ?? MAX_BODY_BYTES);
+      if (raw === undefined) {
+        res.setHeader('connection', 'close');
+        return sendJson(res, 413, {
+          errors: [{ message: 'The request body is too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
+        });
+      }
       if (raw.length > 0) {
         try {
           body = JSON.parse(raw);
@@ -120,13 +127,27 @@ function sendJson(res: ServerResponse, status: number, payload: unknown): void {
   res.end(JSON.stringify(payload));
 }
 
-async function readBody(req: IncomingMessage): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+/**
+ * Reads the body; undefined when it is larger than `maxBytes`. The rest of a
+ * too-large body is drained unread (not buffered), so the caller still gets
+ * the 413 answer instead of a reset connection.
+ */
+function readBody(req: IncomingMessage, maxBytes: number): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const tooLarge = () => {
+      req.removeAllListeners('data');
+      req.resume();
+      resolve(undefined);
+    };
+    if (Number(req.headers['content-length'] ?? 0) > maxBytes) return tooLarge();
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) tooLarge();
+      else chunks.push(chunk);
+    });
+    req.once('end', () => resolve(size > maxBytes ? undefined : Buffer.concat(chunks).toString('utf8')));
+    req.once('error', reject);
+  });
 }

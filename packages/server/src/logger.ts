@@ -1,4 +1,4 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 import pretty from 'pino-pretty';
 
 export type { Logger };
@@ -8,8 +8,17 @@ export type { Logger };
  * one readable line per event elsewhere, so `npm start`'s interleaved output
  * of six processes stays readable.
  */
-export function createLogger(service: string, options: { level?: string; production?: boolean } = {}): Logger {
+export function createLogger(
+  service: string,
+  options: {
+    level?: string;
+    production?: boolean;
+    /** Where the JSON lines go instead of stdout (tests that read the log). */
+    destination?: DestinationStream;
+  } = {},
+): Logger {
   const base = { level: options.level ?? 'info', base: { service } };
+  if (options.destination) return pino(base, options.destination);
   if (options.production) return pino(base);
   return pino(
     base,
