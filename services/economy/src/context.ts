@@ -2,21 +2,38 @@ import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { batchScheduleFn } from '@helhed/db';
 import type { BaseContext } from '@helhed/server';
+import { LedgerStore } from './ledger/ledger-store';
 import { PriceCatalogueStore } from './price-catalogue/price-catalogue-store';
 import type { PriceCatalogueEntryEntity } from './price-catalogue/price-catalogue.entity';
 
 export function createStores(db: DataSource) {
-  return { prices: new PriceCatalogueStore(db) };
+  return { prices: new PriceCatalogueStore(db), ledger: new LedgerStore(db) };
 }
 export type Stores = ReturnType<typeof createStores>;
 
+/** Settings the resolvers need. */
+export interface EconomySettings {
+  /** A change of costs against the baseline within ± this many per cent is STABILISED. */
+  costTrendThresholdPercent: number;
+}
+
 /** Per-request loaders: the monthly prices of all benefit types a response needs, in one statement. */
 export function createLoaders(stores: Stores, municipalityCode: string) {
+  let catalogue: Promise<PriceCatalogueEntryEntity[]> | undefined;
   return {
     monthlyPrices: new DataLoader<string, PriceCatalogueEntryEntity[]>(
       async (costTypes) => {
         const rows = await stores.prices.byCostTypes(municipalityCode, 'MONTH', costTypes);
         return costTypes.map((t) => rows.filter((r) => r.costType === t));
+      },
+      { batchScheduleFn },
+    ),
+    /** The municipality's whole catalogue, read once per request. */
+    catalogue: () => (catalogue ??= stores.prices.all(municipalityCode)),
+    price: new DataLoader<string, PriceCatalogueEntryEntity | null>(
+      async (ids) => {
+        const rows = await stores.prices.byIds(municipalityCode, ids);
+        return ids.map((id) => rows.find((r) => r.id === id) ?? null);
       },
       { batchScheduleFn },
     ),
@@ -26,4 +43,5 @@ export function createLoaders(stores: Stores, municipalityCode: string) {
 export interface EconomyContext extends BaseContext {
   stores: Stores;
   loaders: ReturnType<typeof createLoaders>;
+  settings: EconomySettings;
 }

@@ -22,7 +22,12 @@ export function startEconomyService(
       migrations,
       resolvers,
       stores: createStores,
-      context: (base, stores) => ({ ...base, stores, loaders: createLoaders(stores, base.identity.municipality) }),
+      context: (base, stores) => ({
+        ...base,
+        stores,
+        loaders: createLoaders(stores, base.identity.municipality),
+        settings: { costTrendThresholdPercent: config.COST_TREND_THRESHOLD_PERCENT },
+      }),
     },
     config,
     options,

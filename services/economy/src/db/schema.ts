@@ -1,5 +1,7 @@
+import { CostEntryEntity } from '../ledger/cost-entry.entity';
 import { PriceCatalogueEntryEntity } from '../price-catalogue/price-catalogue.entity';
 import { PriceCatalogue1763800000000 } from './migrations/1763800000000-PriceCatalogue';
+import { CostLedger1765100000000 } from './migrations/1765100000000-CostLedger';
 
-export const entities = [PriceCatalogueEntryEntity];
-export const migrations = [PriceCatalogue1763800000000];
+export const entities = [PriceCatalogueEntryEntity, CostEntryEntity];
+export const migrations = [PriceCatalogue1763800000000, CostLedger1765100000000];
