@@ -2,12 +2,14 @@ import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { batchScheduleFn } from '@helhed/db';
 import type { BaseContext } from '@helhed/server';
+import { InvestmentStore } from './investment/investment-store';
+import type { InvestmentCaseEntity } from './investment/investment-case.entity';
 import { LedgerStore } from './ledger/ledger-store';
 import { PriceCatalogueStore } from './price-catalogue/price-catalogue-store';
 import type { PriceCatalogueEntryEntity } from './price-catalogue/price-catalogue.entity';
 
 export function createStores(db: DataSource) {
-  return { prices: new PriceCatalogueStore(db), ledger: new LedgerStore(db) };
+  return { prices: new PriceCatalogueStore(db), ledger: new LedgerStore(db), investments: new InvestmentStore(db) };
 }
 export type Stores = ReturnType<typeof createStores>;
 
@@ -33,6 +35,13 @@ export function createLoaders(stores: Stores, municipalityCode: string) {
     price: new DataLoader<string, PriceCatalogueEntryEntity | null>(
       async (ids) => {
         const rows = await stores.prices.byIds(municipalityCode, ids);
+        return ids.map((id) => rows.find((r) => r.id === id) ?? null);
+      },
+      { batchScheduleFn },
+    ),
+    investmentCase: new DataLoader<string, InvestmentCaseEntity | null>(
+      async (ids) => {
+        const rows = await stores.investments.byIds(municipalityCode, ids);
         return ids.map((id) => rows.find((r) => r.id === id) ?? null);
       },
       { batchScheduleFn },

@@ -1,4 +1,4 @@
-import { GraphQLError, GraphQLScalarType } from 'graphql';
+import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 
 /** Money is counted in whole øre (integers); DKK text is for display. */
 export interface Money {
@@ -29,6 +29,17 @@ export const OreScalar = new GraphQLScalarType({
   serialize: (value) => {
     const n = typeof value === 'string' ? Number(value) : value;
     if (typeof n !== 'number' || !Number.isSafeInteger(n)) throw new GraphQLError('Ore must be a whole number');
+    return n;
+  },
+  parseValue: (value) => {
+    if (typeof value !== 'number' || !Number.isSafeInteger(value))
+      throw new GraphQLError('Ore must be a whole number of øre', { extensions: { code: 'BAD_USER_INPUT' } });
+    return value;
+  },
+  parseLiteral: (ast) => {
+    const n = ast.kind === Kind.INT ? Number(ast.value) : NaN;
+    if (!Number.isSafeInteger(n))
+      throw new GraphQLError('Ore must be a whole number of øre', { extensions: { code: 'BAD_USER_INPUT' } });
     return n;
   },
 });

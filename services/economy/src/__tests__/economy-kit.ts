@@ -65,7 +65,7 @@ export async function startEconomyKit(): Promise<EconomyKit> {
   const rowCounts = async () => {
     const [row] = await queryDatabase(
       economyDb,
-      `SELECT (SELECT count(*) FROM price_catalogue_entry)::int AS prices, (SELECT count(*) FROM cost_entry)::int AS entries`,
+      `SELECT (SELECT count(*) FROM price_catalogue_entry)::int AS prices, (SELECT count(*) FROM cost_entry)::int AS entries, (SELECT count(*) FROM investment_case)::int AS cases`,
     );
     return row as Record<string, number>;
   };

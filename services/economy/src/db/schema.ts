@@ -1,7 +1,9 @@
+import { InvestmentCaseEntity } from '../investment/investment-case.entity';
 import { CostEntryEntity } from '../ledger/cost-entry.entity';
 import { PriceCatalogueEntryEntity } from '../price-catalogue/price-catalogue.entity';
 import { PriceCatalogue1763800000000 } from './migrations/1763800000000-PriceCatalogue';
 import { CostLedger1765100000000 } from './migrations/1765100000000-CostLedger';
+import { InvestmentCase1765100000001 } from './migrations/1765100000001-InvestmentCase';
 
-export const entities = [PriceCatalogueEntryEntity, CostEntryEntity];
-export const migrations = [PriceCatalogue1763800000000, CostLedger1765100000000];
+export const entities = [PriceCatalogueEntryEntity, CostEntryEntity, InvestmentCaseEntity];
+export const migrations = [PriceCatalogue1763800000000, CostLedger1765100000000, InvestmentCase1765100000001];
