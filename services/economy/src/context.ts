@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { batchScheduleFn } from '@helhed/db';
 import type { BaseContext } from '@helhed/server';
+import { GrantStore, type GrantRow } from './grant/grant-store';
 import { InvestmentStore } from './investment/investment-store';
 import type { InvestmentCaseEntity } from './investment/investment-case.entity';
 import { LedgerStore } from './ledger/ledger-store';
@@ -9,7 +10,12 @@ import { PriceCatalogueStore } from './price-catalogue/price-catalogue-store';
 import type { PriceCatalogueEntryEntity } from './price-catalogue/price-catalogue.entity';
 
 export function createStores(db: DataSource) {
-  return { prices: new PriceCatalogueStore(db), ledger: new LedgerStore(db), investments: new InvestmentStore(db) };
+  return {
+    prices: new PriceCatalogueStore(db),
+    ledger: new LedgerStore(db),
+    investments: new InvestmentStore(db),
+    grants: new GrantStore(db),
+  };
 }
 export type Stores = ReturnType<typeof createStores>;
 
@@ -36,6 +42,13 @@ export function createLoaders(stores: Stores, municipalityCode: string) {
       async (ids) => {
         const rows = await stores.prices.byIds(municipalityCode, ids);
         return ids.map((id) => rows.find((r) => r.id === id) ?? null);
+      },
+      { batchScheduleFn },
+    ),
+    grant: new DataLoader<string, GrantRow | null>(
+      async (projectIds) => {
+        const rows = await stores.grants.byProjects(municipalityCode, projectIds);
+        return projectIds.map((id) => rows.find((r) => r.projectId === id) ?? null);
       },
       { batchScheduleFn },
     ),

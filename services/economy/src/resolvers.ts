@@ -1,6 +1,7 @@
 import { DateScalar, DateTimeScalar, YearMonthScalar } from '@helhed/server';
 import { benefitCostResolvers } from './benefit-cost/benefit-cost.resolvers';
 import { familyCostsResolvers } from './family-costs/family-costs.resolvers';
+import { grantResolvers } from './grant/grant.resolvers';
 import { investmentResolvers } from './investment/investment.resolvers';
 import { ledgerResolvers } from './ledger/ledger.resolvers';
 import { OreScalar } from './money';
@@ -13,11 +14,18 @@ export const resolvers = {
   DateTime: DateTimeScalar,
   Ore: OreScalar,
   Query: { ...priceCatalogueResolvers.Query, ...investmentResolvers.Query },
-  Mutation: { ...priceCatalogueResolvers.Mutation, ...ledgerResolvers.Mutation, ...investmentResolvers.Mutation },
+  Mutation: {
+    ...priceCatalogueResolvers.Mutation,
+    ...ledgerResolvers.Mutation,
+    ...investmentResolvers.Mutation,
+    ...grantResolvers.Mutation,
+  },
   PriceCatalogueEntry: priceCatalogueResolvers.PriceCatalogueEntry,
   Person: benefitCostResolvers.Person,
   CostEntry: ledgerResolvers.CostEntry,
   Family: familyCostsResolvers.Family,
-  Project: projectCostsResolvers.Project,
+  Project: { ...projectCostsResolvers.Project, ...grantResolvers.Project },
+  Grant: grantResolvers.Grant,
+  GrantSpending: grantResolvers.GrantSpending,
   InvestmentCase: investmentResolvers.InvestmentCase,
 };

@@ -65,7 +65,7 @@ export async function startEconomyKit(): Promise<EconomyKit> {
   const rowCounts = async () => {
     const [row] = await queryDatabase(
       economyDb,
-      `SELECT (SELECT count(*) FROM price_catalogue_entry)::int AS prices, (SELECT count(*) FROM cost_entry)::int AS entries, (SELECT count(*) FROM investment_case)::int AS cases`,
+      `SELECT (SELECT count(*) FROM price_catalogue_entry)::int AS prices, (SELECT count(*) FROM cost_entry)::int AS entries, (SELECT count(*) FROM investment_case)::int AS cases, (SELECT count(*) FROM grant_award)::int AS grants, (SELECT count(*) FROM grant_budget_line)::int AS lines, (SELECT count(*) FROM grant_spending)::int AS spending`,
     );
     return row as Record<string, number>;
   };

@@ -118,3 +118,69 @@ describe("a project's cost development", () => {
     expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
+
+describe("a project's grant", () => {
+  const SET = `mutation($input: SetProjectGrantInput!) { setProjectGrant(input: $input) { id amount { ore } } }`;
+  const SPEND = `mutation($input: RecordGrantSpendingInput!) { recordGrantSpending(input: $input) { id kind month amount { ore } } }`;
+  const GRANT = `query($id: ID!) { project(id: $id) { grant {
+    amount { ore } startsOn endsOn spent { ore } remaining { ore }
+    lines { kind budget { ore } spent { ore } remaining { ore } spending { month amount { ore } note } }
+    spendingByMonth { month spent { ore } } } } }`;
+  const grant = {
+    amountOre: 200_000_000,
+    startsOn: '2026-01-01',
+    endsOn: '2027-12-31',
+    lines: [
+      { kind: 'PROJECT_LEAD', amountOre: 80_000_000 },
+      { kind: 'DEDICATED_CASEWORKER_TIME', amountOre: 100_000_000 },
+      { kind: 'PROCESS_SUPPORT', amountOre: 20_000_000 },
+    ],
+  };
+
+  it('keeps the budget lines, the spending per month and what remains per line', async () => {
+    await kit.stack.graph.request(kit.lead, SET, { input: { projectId, ...grant } });
+    const spend = (kind: string, month: string, amountOre: number, note?: string) =>
+      kit.stack.graph.request(economy, SPEND, { input: { projectId, kind, month, amountOre, note } });
+    await spend('PROJECT_LEAD', '2026-01', 3_000_000, 'Januar');
+    await spend('PROJECT_LEAD', '2026-02', 3_000_000);
+    await spend('DEDICATED_CASEWORKER_TIME', '2026-02', 8_000_000);
+    await spend('PROCESS_SUPPORT', '2027-12', 21_000_000, 'Slutevaluering');
+    const { grant: g } = (await kit.stack.graph.request(kit.lead, GRANT, { id: projectId })).project;
+    expect(g).toMatchObject({
+      amount: { ore: 200_000_000 },
+      spent: { ore: 35_000_000 },
+      remaining: { ore: 165_000_000 },
+      spendingByMonth: [
+        { month: '2026-01', spent: { ore: 3_000_000 } },
+        { month: '2026-02', spent: { ore: 11_000_000 } },
+        { month: '2027-12', spent: { ore: 21_000_000 } },
+      ],
+    });
+    expect(g.lines.map((l: any) => [l.kind, l.budget.ore, l.spent.ore, l.remaining.ore])).toEqual([
+      ['PROJECT_LEAD', 80_000_000, 6_000_000, 74_000_000],
+      ['DEDICATED_CASEWORKER_TIME', 100_000_000, 8_000_000, 92_000_000],
+      // Overspent: recorded, shown as a negative remainder.
+      ['PROCESS_SUPPORT', 20_000_000, 21_000_000, -1_000_000],
+    ]);
+    expect(g.lines[0].spending[0]).toEqual({ month: '2026-01', amount: { ore: 3_000_000 }, note: 'Januar' });
+  });
+
+  it('refuses spending outside the grant period or on a line not budgeted, and bad grants; nothing written', async () => {
+    const spending = { projectId, kind: 'PROJECT_LEAD', month: '2028-01', amountOre: 1 };
+    await kit.refused(SPEND, { input: spending }, 'input.month');
+    await kit.refused(SPEND, { input: { ...spending, month: '2025-12' } }, 'input.month');
+    await kit.refused(
+      SPEND,
+      { input: { ...spending, month: '2026-03', kind: 'COMPETENCE_DEVELOPMENT' } },
+      'input.kind',
+    );
+    await kit.refused(SPEND, { input: { ...spending, month: '2026-03', amountOre: -1 } }, 'input.amountOre');
+    const set = { projectId, ...grant };
+    await kit.refused(SET, { input: { ...set, amountOre: 100_000_000 } }, 'input.lines');
+    await kit.refused(SET, { input: { ...set, endsOn: '2027-06-30' } }, 'input.endsOn');
+    await kit.refused(SET, { input: { ...set, startsOn: '2026-02-01' } }, 'input.startsOn');
+    await kit.refused(SET, { input: { ...set, lines: grant.lines.slice(0, 2) } }, 'input.lines');
+    const res = await kit.stack.post(familyDept, SPEND, { input: { ...spending, month: '2026-03' } });
+    expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
