@@ -184,3 +184,52 @@ describe("a project's grant", () => {
     expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
+
+describe('an investment case against the live ledger', () => {
+  it('scales the forecast to the family-months observed and sets the observed saving beside it', async () => {
+    await kit.price({ costType: 'CASEWORKER_TIME', unit: 'HOUR', priceOre: 100_000, validFrom: '2024-01-01' });
+    // One participant, certain success, 12 caseworker hours a year less: 1,200,000 øre a year.
+    const { createInvestmentCase } = await kit.stack.graph.request(
+      kit.lead,
+      `mutation($input: CreateInvestmentCaseInput!) { createInvestmentCase(input: $input) { id project { id } } }`,
+      {
+        input: {
+          name: 'Mindre sagsbehandlertid',
+          projectId,
+          participants: 1,
+          horizonYears: 1,
+          startsOn: '2025-07-01',
+          startUpCostOre: 0,
+          runningCostPerYearOre: 0,
+          outcomes: [
+            {
+              name: 'Færre møder',
+              successRateWithEffort: 1,
+              successRateWithoutEffort: 0,
+              consequences: [{ costType: 'CASEWORKER_TIME', yearlyQuantityChange: -12 }],
+            },
+          ],
+        },
+      },
+    );
+    expect(createInvestmentCase.project).toEqual({ id: projectId });
+    const { project } = await kit.stack.graph.request(
+      kit.lead,
+      `query($id: ID!, $caseId: ID!) { project(id: $id) { investmentComparison(caseId: $caseId) {
+        year firstMonth lastMonth familyMonths forecastSaving { ore } observedSaving { ore } } } }`,
+      { id: projectId, caseId: createInvestmentCase.id },
+    );
+    // Year 1 is 2025-07..2026-06; the family counts from January: 6 family-months.
+    expect(project.investmentComparison).toEqual([
+      {
+        year: 1,
+        firstMonth: '2025-07',
+        lastMonth: '2026-06',
+        familyMonths: 6,
+        forecastSaving: { ore: 600_000 },
+        // 6 × 100,000 baseline − 105,000 spent in June.
+        observedSaving: { ore: 495_000 },
+      },
+    ]);
+  });
+});
