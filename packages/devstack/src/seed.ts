@@ -1,6 +1,7 @@
 import { ConfigError } from '@helhed/config';
 import { loadGatewayConfig } from '@helhed/gateway';
 import { loadDemoData } from './demo-data';
+import { loadEconomyDemo } from './demo-economy';
 import { GraphClient } from './graph-client';
 import { resolveInfrastructure } from './infrastructure';
 import { startStack } from './stack';
@@ -26,11 +27,16 @@ async function main(): Promise<void> {
         secret: gateway.JWT_SECRET,
       });
       const added = await loadDemoData(graph);
+      const economy = await loadEconomyDemo(graph);
       log(
         `demo data for municipality 630 (Vejle): added ${added.caseworkers} caseworkers, ${added.families} families, ` +
           `${added.plans} plans with ${added.activities} activities, ${added.projects} project, ${added.prices} example prices, ` +
           `${added.jobcenter ? 'the jobcenter records' : 'no jobcenter records'}, ` +
           `${added.health ? 'the health records' : 'no health records'} (existing data kept)`,
+      );
+      log(
+        `economy: ${economy.prices} more example prices, ${economy.investmentCases} investment case, ` +
+          `${economy.grants} grant`,
       );
     } finally {
       await stack.close();
