@@ -98,3 +98,37 @@ describe('Family.costs', () => {
     expect(again.statements).toBeLessThanOrEqual(small.statements);
   });
 });
+
+describe('Project.costs', () => {
+  const PROJECT = `query($r: [_Any!]!) { _entities(representations: $r) {
+    ... on Project { costs(from: "2025-01", to: "2026-06") { total { ore } verdict months { familyCount } } } } }`;
+  const project = (n: number) => ({
+    __typename: 'Project',
+    id: randomUUID(),
+    startsOn: '2025-01-01',
+    families: {
+      edges: Array.from({ length: n }, () => ({
+        node: { enrolledOn: '2025-01-06', endedOn: null, family: family(3) },
+      })),
+    },
+  });
+
+  it('does not send more statements for more families', async () => {
+    const counted = async (representation: object) => {
+      statements.length = 0;
+      const res = await postGraphQL(
+        service.url,
+        PROJECT,
+        { r: [representation] },
+        await gatewayHeaders(identity('ECONOMY')),
+      );
+      expect(res.errors).toBeUndefined();
+      return { data: (res.data as any)._entities[0].costs, statements: statements.length };
+    };
+    const one = await counted(project(1));
+    const five = await counted(project(5));
+    expect(five.data.months[0].familyCount).toBe(5);
+    expect(five.data.total.ore).toBeGreaterThan(one.data.total.ore);
+    expect(five.statements).toBeLessThanOrEqual(one.statements);
+  });
+});
