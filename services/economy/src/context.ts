@@ -5,7 +5,9 @@ import type { BaseContext } from '@helhed/server';
 import { GrantStore, type GrantRow } from './grant/grant-store';
 import { InvestmentStore } from './investment/investment-store';
 import type { InvestmentCaseEntity } from './investment/investment-case.entity';
+import type { CostEntryEntity } from './ledger/cost-entry.entity';
 import { LedgerStore } from './ledger/ledger-store';
+import type { LedgerQuestion } from './ledger/recompute';
 import { PriceCatalogueStore } from './price-catalogue/price-catalogue-store';
 import type { PriceCatalogueEntryEntity } from './price-catalogue/price-catalogue.entity';
 
@@ -26,9 +28,18 @@ export interface EconomySettings {
 }
 
 /** Per-request loaders: the monthly prices of all benefit types a response needs, in one statement. */
-export function createLoaders(stores: Stores, municipalityCode: string) {
+export function createLoaders(
+  stores: Stores,
+  municipalityCode: string,
+  ledgerBatch: (questions: readonly LedgerQuestion[]) => Promise<CostEntryEntity[][]>,
+) {
   let catalogue: Promise<PriceCatalogueEntryEntity[]> | undefined;
   return {
+    /** Families' ledger rows, recomputed together for everything one request asks (not cached: it writes). */
+    ledger: new DataLoader<LedgerQuestion, CostEntryEntity[]>((qs) => ledgerBatch(qs), {
+      batchScheduleFn,
+      cache: false,
+    }),
     monthlyPrices: new DataLoader<string, PriceCatalogueEntryEntity[]>(
       async (costTypes) => {
         const rows = await stores.prices.byCostTypes(municipalityCode, 'MONTH', costTypes);

@@ -3,6 +3,7 @@ import { startSubgraphService, type RunningSubgraphService, type SubgraphService
 import type { EconomyConfig } from './config';
 import { createLoaders, createStores, type EconomyContext } from './context';
 import { entities, migrations } from './db/schema';
+import { recomputeMany } from './ledger/recompute';
 import { resolvers } from './resolvers';
 
 export const ECONOMY_SERVICE_DIR = join(__dirname, '..');
@@ -22,12 +23,15 @@ export function startEconomyService(
       migrations,
       resolvers,
       stores: createStores,
-      context: (base, stores) => ({
-        ...base,
-        stores,
-        loaders: createLoaders(stores, base.identity.municipality),
-        settings: { costTrendThresholdPercent: config.COST_TREND_THRESHOLD_PERCENT },
-      }),
+      context: (base, stores) => {
+        const ctx: EconomyContext = {
+          ...base,
+          stores,
+          loaders: createLoaders(stores, base.identity.municipality, (questions) => recomputeMany(ctx, questions)),
+          settings: { costTrendThresholdPercent: config.COST_TREND_THRESHOLD_PERCENT },
+        };
+        return ctx;
+      },
     },
     config,
     options,

@@ -3,7 +3,6 @@ import { authorize } from '@helhed/identity';
 import type { EconomyContext } from '../context';
 import { monthOf } from '../dates';
 import type { FamilyFacts } from '../ledger/derive';
-import { recomputeAndRead } from '../ledger/recompute';
 import { baselineMonths, monthRange, summariseFamilyCosts } from './family-costs';
 
 export const familyCostsResolvers = {
@@ -21,7 +20,7 @@ export const familyCostsResolvers = {
       const current = monthOf(todayInDenmark());
       const months = monthRange(args.from ?? baseline[0] ?? current, args.to ?? current);
       const all = [...new Set([...baseline, ...months])];
-      const lines = await recomputeAndRead(ctx, [family], all);
+      const lines = await ctx.loaders.ledger.load({ family, months: all });
       return {
         ...summariseFamilyCosts({ enrolmentDate, closedOn: family.closedOn ?? null }, months, lines),
         entries: lines.filter((l) => months.includes(l.month)),

@@ -99,6 +99,27 @@ describe('Family.costs', () => {
   });
 });
 
+describe('Family.costs on a list of families', () => {
+  it('recomputes them together: no more statements for four families than for one', async () => {
+    const counted = async (representations: object[]) => {
+      statements.length = 0;
+      const res = await postGraphQL(
+        service.url,
+        COSTS,
+        { r: representations, from: '2025-01', to: '2025-12' },
+        await gatewayHeaders(economy),
+      );
+      expect(res.errors).toBeUndefined();
+      return { data: (res.data as any)._entities, statements: statements.length };
+    };
+    const one = await counted([family(2)]);
+    const four = await counted([family(1), family(2), family(3), family(4)]);
+    expect(four.data).toHaveLength(4);
+    expect(four.data[3].costs.total.ore).toBeGreaterThan(four.data[0].costs.total.ore);
+    expect(four.statements).toBeLessThanOrEqual(one.statements);
+  });
+});
+
 describe('Project.costs', () => {
   const PROJECT = `query($r: [_Any!]!) { _entities(representations: $r) {
     ... on Project { costs(from: "2025-01", to: "2026-06") { total { ore } verdict months { familyCount } } } } }`;
