@@ -33,6 +33,8 @@ export interface FamilyDirectory {
   persons(ids: readonly string[], caller: CallerHeaders): Promise<Map<string, DirectoryPerson>>;
   /** The plan activities that exist and that the caller may see. */
   activities(ids: readonly string[], caller: CallerHeaders): Promise<Map<string, DirectoryActivity>>;
+  /** The ids of the families that exist and that the caller may see. */
+  families(ids: readonly string[], caller: CallerHeaders): Promise<Set<string>>;
 }
 
 export interface CallerHeaders {
@@ -46,6 +48,8 @@ const PERSONS = `query($r: [_Any!]!) { _entities(representations: $r) {
   ... on Person { id birthDate role family { id } } } }`;
 const ACTIVITIES = `query($r: [_Any!]!) { _entities(representations: $r) {
   ... on PlanActivity { id department sectorPlanKind status startsOn endsOn hoursPerWeek family { id } members { id } } } }`;
+
+const FAMILIES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Family { id } } }`;
 
 /** A directory that asks the family subgraph at `url` (its /graphql endpoint). */
 export function createFamilyDirectory(url: string, options: { timeoutMs?: number } = {}): FamilyDirectory {
@@ -114,6 +118,10 @@ export function createFamilyDirectory(url: string, options: { timeoutMs?: number
           },
         ]),
       );
+    },
+    async families(ids, caller) {
+      const rows = await ask<{ id: string }>(FAMILIES, 'Family', [...new Set(ids)], caller);
+      return new Set(rows.map((f) => f.id));
     },
   };
 }

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { batchScheduleFn } from '@helhed/db';
+import type { FamilyDirectory } from '@helhed/family-directory';
 import type { BaseContext } from '@helhed/server';
 import { GrantStore, type GrantRow } from './grant/grant-store';
 import { InvestmentStore } from './investment/investment-store';
@@ -77,4 +78,6 @@ export interface EconomyContext extends BaseContext {
   stores: Stores;
   loaders: ReturnType<typeof createLoaders>;
   settings: EconomySettings;
+  /** Asks the family subgraph whether families and persons exist (for writes, which get no @requires). */
+  directory: FamilyDirectory;
 }

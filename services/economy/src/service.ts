@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { createFamilyDirectory } from '@helhed/family-directory';
 import { startSubgraphService, type RunningSubgraphService, type SubgraphServiceOptions } from '@helhed/server';
 import type { EconomyConfig } from './config';
 import { createLoaders, createStores, type EconomyContext } from './context';
@@ -15,6 +16,7 @@ export function startEconomyService(
   config: EconomyConfig,
   options: SubgraphServiceOptions = {},
 ): Promise<RunningEconomyService> {
+  const directory = createFamilyDirectory(config.FAMILY_SUBGRAPH_URL);
   return startSubgraphService<EconomyContext, ReturnType<typeof createStores>>(
     {
       name: 'economy',
@@ -27,6 +29,7 @@ export function startEconomyService(
         const ctx: EconomyContext = {
           ...base,
           stores,
+          directory,
           loaders: createLoaders(stores, base.identity.municipality, (questions) => recomputeMany(ctx, questions)),
           settings: { costTrendThresholdPercent: config.COST_TREND_THRESHOLD_PERCENT },
         };

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { queryDatabase } from '@helhed/testing';
 import { economy, familyDept, jobcenter, startEconomyKit, type EconomyKit } from '../__tests__/economy-kit';
 
@@ -290,6 +291,10 @@ describe("a family's costs", () => {
       'input.unitPriceOre',
     );
     await kit.refused(MANUAL, { input: { ...input, unitPriceOre: -5 } }, 'input.unitPriceOre');
+    // A mutation gets no @requires: the family subgraph is asked whether the family and member exist.
+    await kit.refused(MANUAL, { input: { ...input, familyId: randomUUID() } }, 'input.familyId');
+    const stranger = (await kit.createFamily('ECON-OTHER', '2026-01-05', 1, 0)).memberIds[0];
+    await kit.refused(MANUAL, { input: { ...input, personId: stranger } }, 'input.personId');
     const forbidden = await kit.stack.post(familyDept, MANUAL, { input });
     expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });

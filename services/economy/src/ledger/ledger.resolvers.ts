@@ -19,6 +19,18 @@ export const ledgerResolvers = {
       const day = `${input.month}-01`;
       const valid = ofType.find((p) => p.validFrom <= day && (p.validTo === null || p.validTo >= day)) ?? null;
       const checked = validateManualCost(input, ofType[0]?.unit ?? null, valid);
+      // A mutation gets no @requires: ask the family subgraph, with the caller's identity.
+      const caller = { forwardedIdentity: ctx.forwardedIdentity, requestId: ctx.requestId };
+      const [families, persons] = await Promise.all([
+        ctx.directory.families([input.familyId], caller),
+        input.personId ? ctx.directory.persons([input.personId], caller) : Promise.resolve(new Map()),
+      ]);
+      if (!families.has(input.familyId)) {
+        throw new UserInputError('input.familyId', 'There is no family with this id in your municipality');
+      }
+      if (input.personId && persons.get(input.personId)?.familyId !== input.familyId) {
+        throw new UserInputError('input.personId', 'The person is not a member of this family');
+      }
       return ctx.stores.ledger.addManual({
         municipalityCode: municipality,
         familyId: input.familyId,
