@@ -1,6 +1,7 @@
 import { ForbiddenError, UnauthenticatedError, UserInputError } from '@helhed/errors';
 import type { EconomyContext } from '../context';
 import { money } from '../money';
+import { mustBeProject } from '../project-check';
 import { LINE_KINDS, validateGrant, validateSpending, type GrantInput, type LineKind } from './grant';
 import type { GrantRow } from './grant-store';
 
@@ -24,6 +25,7 @@ export const grantResolvers = {
       const municipality = ctx.identity.municipality;
       const [existing] = await ctx.stores.grants.byProjects(municipality, [args.input.projectId]);
       validateGrant(args.input, existing?.spending ?? []);
+      await mustBeProject(ctx, args.input.projectId);
       await ctx.stores.grants.set(municipality, args.input);
       const [grant] = await ctx.stores.grants.byProjects(municipality, [args.input.projectId]);
       return grant;

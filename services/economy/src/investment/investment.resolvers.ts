@@ -1,6 +1,7 @@
 import { ForbiddenError, UnauthenticatedError } from '@helhed/errors';
 import type { EconomyContext } from '../context';
 import { money } from '../money';
+import { mustBeProject } from '../project-check';
 import type { InvestmentCaseEntity } from './investment-case.entity';
 import { forecast, validateInvestmentCase, type NewInvestmentCase, type YearFigures } from './investment';
 
@@ -31,6 +32,7 @@ export const investmentResolvers = {
       mayCreate(ctx);
       const catalogue = await ctx.loaders.catalogue();
       const valid = validateInvestmentCase(args.input, new Set(catalogue.map((p) => p.costType)));
+      if (valid.projectId) await mustBeProject(ctx, valid.projectId);
       return ctx.stores.investments.add({
         ...valid,
         municipalityCode: ctx.identity.municipality,

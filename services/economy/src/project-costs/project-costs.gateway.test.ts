@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { economy, familyDept, startEconomyKit, type EconomyKit } from '../__tests__/economy-kit';
 
 /**
@@ -180,6 +181,7 @@ describe("a project's grant", () => {
     await kit.refused(SET, { input: { ...set, endsOn: '2027-06-30' } }, 'input.endsOn');
     await kit.refused(SET, { input: { ...set, startsOn: '2026-02-01' } }, 'input.startsOn');
     await kit.refused(SET, { input: { ...set, lines: grant.lines.slice(0, 2) } }, 'input.lines');
+    await kit.refused(SET, { input: { ...set, projectId: randomUUID() } }, 'input.projectId');
     const res = await kit.stack.post(familyDept, SPEND, { input: { ...spending, month: '2026-03' } });
     expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
