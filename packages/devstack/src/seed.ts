@@ -2,6 +2,7 @@ import { ConfigError } from '@helhed/config';
 import { loadGatewayConfig } from '@helhed/gateway';
 import { loadDemoData } from './demo-data';
 import { loadDemoRegistrations } from './demo-registration';
+import { loadEconomyDemo } from './demo-economy';
 import { GraphClient } from './graph-client';
 import { resolveInfrastructure } from './infrastructure';
 import { startStack } from './stack';
@@ -28,12 +29,17 @@ async function main(): Promise<void> {
       });
       const added = await loadDemoData(graph);
       const registrations = await loadDemoRegistrations(graph);
+      const economy = await loadEconomyDemo(graph);
       log(
         `demo data for municipality 630 (Vejle): added ${added.caseworkers} caseworkers, ${added.families} families, ` +
           `${added.plans} plans with ${added.activities} activities, ${added.projects} project, ${added.prices} example prices, ` +
           `${added.jobcenter ? 'the jobcenter records' : 'no jobcenter records'}, ` +
           `${added.health ? 'the health records' : 'no health records'}, ` +
           `${registrations ? 'the monthly registrations' : 'no monthly registrations'} (existing data kept)`,
+      );
+      log(
+        `economy: ${economy.prices} more example prices, ${economy.investmentCases} investment case, ` +
+          `${economy.grants} grant`,
       );
     } finally {
       await stack.close();

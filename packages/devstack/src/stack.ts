@@ -54,7 +54,9 @@ export async function startStack(settings: StackSettings): Promise<Stack> {
     startHealthService(loadHealthConfig({ ...forService('health'), FAMILY_SUBGRAPH_URL: family.url }), {
       logger: logOf('health'),
     }),
-    startEconomyService(loadEconomyConfig(forService('economy')), { logger: logOf('economy') }),
+    startEconomyService(loadEconomyConfig({ ...forService('economy'), FAMILY_SUBGRAPH_URL: family.url }), {
+      logger: logOf('economy'),
+    }),
   ]);
   const gateway = await startGateway(
     loadGatewayConfig({

@@ -60,6 +60,10 @@ export interface FamilyDirectory {
     category: DirectoryCategory,
     caller: CallerHeaders,
   ): Promise<Map<string, CallerAccess>>;
+  /** The ids of the families that exist and that the caller may see. */
+  families(ids: readonly string[], caller: CallerHeaders): Promise<Set<string>>;
+  /** The ids of the projects that exist and that the caller may see. */
+  projects(ids: readonly string[], caller: CallerHeaders): Promise<Set<string>>;
 }
 
 export interface CallerHeaders {
@@ -75,6 +79,9 @@ const ACCESS = `query($r: [_Any!]!, $category: DataCategory!) { _entities(repres
   ... on Person { id family { id } accessForCaller(category: $category) { on onTeam sharingAllowed } } } }`;
 const ACTIVITIES = `query($r: [_Any!]!) { _entities(representations: $r) {
   ... on PlanActivity { id department sectorPlanKind status startsOn endsOn hoursPerWeek family { id } members { id } } } }`;
+
+const FAMILIES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Family { id } } }`;
+const PROJECTS = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Project { id } } }`;
 
 /** A directory that asks the family subgraph at `url` (its /graphql endpoint). */
 export function createFamilyDirectory(url: string, options: { timeoutMs?: number } = {}): FamilyDirectory {
@@ -160,6 +167,14 @@ export function createFamilyDirectory(url: string, options: { timeoutMs?: number
           },
         ]),
       );
+    },
+    async families(ids, caller) {
+      const rows = await ask<{ id: string }>(FAMILIES, 'Family', [...new Set(ids)], caller);
+      return new Set(rows.map((f) => f.id));
+    },
+    async projects(ids, caller) {
+      const rows = await ask<{ id: string }>(PROJECTS, 'Project', [...new Set(ids)], caller);
+      return new Set(rows.map((p) => p.id));
     },
   };
 }

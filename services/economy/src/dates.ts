@@ -26,3 +26,20 @@ export function intersect(
 
 export const daysIn = (range: { from: string; to: string }): number =>
   toDayNumber(range.to) - toDayNumber(range.from) + 1;
+
+/** The month (YYYY-MM) of a date. */
+export const monthOf = (date: string): string => date.slice(0, 7);
+
+/** The month `n` months after (or before, n < 0) a month. */
+export function addMonths(month: string, n: number): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const index = y * 12 + (m - 1) + n;
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** Every month from one to another, inclusive, in order (empty when `to` is before `from`). */
+export function monthsFrom(from: string, to: string): string[] {
+  const months: string[] = [];
+  for (let m = from; m <= to; m = addMonths(m, 1)) months.push(m);
+  return months;
+}

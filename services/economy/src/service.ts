@@ -1,8 +1,10 @@
 import { join } from 'node:path';
+import { createFamilyDirectory } from '@helhed/family-directory';
 import { startSubgraphService, type RunningSubgraphService, type SubgraphServiceOptions } from '@helhed/server';
 import type { EconomyConfig } from './config';
 import { createLoaders, createStores, type EconomyContext } from './context';
 import { entities, migrations } from './db/schema';
+import { recomputeMany } from './ledger/recompute';
 import { resolvers } from './resolvers';
 
 export const ECONOMY_SERVICE_DIR = join(__dirname, '..');
@@ -14,6 +16,7 @@ export function startEconomyService(
   config: EconomyConfig,
   options: SubgraphServiceOptions = {},
 ): Promise<RunningEconomyService> {
+  const directory = createFamilyDirectory(config.FAMILY_SUBGRAPH_URL);
   return startSubgraphService<EconomyContext, ReturnType<typeof createStores>>(
     {
       name: 'economy',
@@ -22,7 +25,16 @@ export function startEconomyService(
       migrations,
       resolvers,
       stores: createStores,
-      context: (base, stores) => ({ ...base, stores, loaders: createLoaders(stores, base.identity.municipality) }),
+      context: (base, stores) => {
+        const ctx: EconomyContext = {
+          ...base,
+          stores,
+          directory,
+          loaders: createLoaders(stores, base.identity.municipality, (questions) => recomputeMany(ctx, questions)),
+          settings: { costTrendThresholdPercent: config.COST_TREND_THRESHOLD_PERCENT },
+        };
+        return ctx;
+      },
     },
     config,
     options,

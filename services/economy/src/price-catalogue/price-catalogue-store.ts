@@ -1,7 +1,7 @@
 import { In, IsNull, LessThanOrEqual, MoreThanOrEqual, type DataSource } from 'typeorm';
 import { UserInputError } from '@helhed/errors';
 import { PriceCatalogueEntryEntity, type CostUnit } from './price-catalogue.entity';
-import type { NewPrice } from './price-catalogue';
+import type { ValidPrice } from './price-catalogue';
 
 export class PriceCatalogueStore {
   constructor(private readonly db: DataSource) {}
@@ -27,7 +27,24 @@ export class PriceCatalogueStore {
     });
   }
 
-  async add(municipalityCode: string, price: NewPrice & { validTo: string | null }, createdBy: string) {
+  /** The unit a municipality prices a cost type in, or null when it has no price of that type. */
+  async unitOf(municipalityCode: string, costType: string): Promise<CostUnit | null> {
+    const row = await this.db
+      .getRepository(PriceCatalogueEntryEntity)
+      .findOne({ where: { municipalityCode, costType } });
+    return row?.unit ?? null;
+  }
+
+  byIds(municipalityCode: string, ids: readonly string[]) {
+    return this.db.getRepository(PriceCatalogueEntryEntity).find({ where: { municipalityCode, id: In([...ids]) } });
+  }
+
+  /** The municipality's whole catalogue (a few dozen rows): one statement per request that prices anything. */
+  all(municipalityCode: string) {
+    return this.db.getRepository(PriceCatalogueEntryEntity).find({ where: { municipalityCode } });
+  }
+
+  async add(municipalityCode: string, price: ValidPrice, createdBy: string) {
     const repo = this.db.getRepository(PriceCatalogueEntryEntity);
     try {
       return await repo.save(repo.create({ ...price, municipalityCode, createdBy }));

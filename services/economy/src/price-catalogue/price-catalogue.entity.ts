@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 export type CostUnit = 'MONTH' | 'WEEK' | 'DAY' | 'HOUR' | 'SESSION' | 'CASE';
+export type Payer = 'MUNICIPALITY' | 'REGION' | 'STATE';
 
 @Entity('price_catalogue_entry')
 export class PriceCatalogueEntryEntity {
@@ -25,6 +26,17 @@ export class PriceCatalogueEntryEntity {
 
   @Column({ name: 'valid_to', type: 'date', nullable: true })
   validTo: string | null;
+
+  /** Who pays the price out. */
+  @Column('text')
+  payer: Payer;
+
+  /** The municipality's share after reimbursement, in hundredths of a per cent (10000 = all of it). */
+  @Column({ name: 'municipality_share_basis_points', type: 'integer' })
+  municipalityShareBasisPoints: number;
+
+  @Column({ name: 'is_example', type: 'boolean' })
+  isExample: boolean;
 
   @Column({ name: 'created_by', type: 'text' })
   createdBy: string;
