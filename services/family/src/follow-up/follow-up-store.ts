@@ -309,6 +309,17 @@ export class FollowUpStore {
     );
   }
 
+  /** The leads of a municipality's projects running on a day, by name of the project. */
+  async projectLeadIds(municipalityCode: string, day: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.db.query(
+      `SELECT DISTINCT ON (project_lead_id) project_lead_id::text AS id, name FROM project
+        WHERE municipality_code = $1 AND starts_on <= $2 AND ends_on >= $2
+        ORDER BY project_lead_id, name`,
+      [municipalityCode, day],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /**
    * Every open plan and every PLANNED or ACTIVE activity of an open plan in a
    * municipality's families that are not CLOSED, with what decides when its next

@@ -63,6 +63,12 @@ export const followUpResolvers = {
       const candidates = await ctx.stores.followUps.dueCandidates(ctx.identity.municipality, ctx.today);
       return followUpsDue(candidates, args.until);
     },
+    projectLeadsOn: async (_: unknown, args: { day: string }, ctx: FamilyContext) => {
+      mayReadDueFollowUps(ctx);
+      const ids = await ctx.stores.followUps.projectLeadIds(ctx.identity.municipality, args.day);
+      const leads = await ctx.loaders.caseworker.loadMany(ids);
+      return leads.filter((c): c is CaseworkerEntity => !!c && !(c instanceof Error));
+    },
   },
 
   FollowUpDue: {

@@ -80,6 +80,11 @@ describe('followUpsDue', () => {
     expect(early).toEqual([]);
   });
 
+  it('names the leads of the projects running on a day (none here: no project)', async () => {
+    const { projectLeadsOn } = await kit.stack.graph.request(service, `{ projectLeadsOn(day: "2026-04-01") { id } }`);
+    expect(projectLeadsOn).toEqual([]);
+  });
+
   it('answers project leads too, and refuses a caseworker', async () => {
     const { followUpsDue } = await kit.stack.graph.request(projectLead, DUE, { until: '2026-03-31' });
     expect(followUpsDue).toHaveLength(2);

@@ -29,7 +29,7 @@ const REGISTRATION_MONTHS = `query RemindersRegistrationMonths($month: YearMonth
     contactPerson { ${CASEWORKER} }
   }
 }`;
-const PROJECTS = `query RemindersProjects { projects(first: 200) { edges { node { startsOn endsOn projectLead { ${CASEWORKER} } } } } }`;
+const PROJECT_LEADS = `query RemindersProjectLeads($day: Date!) { projectLeadsOn(day: $day) { ${CASEWORKER} } }`;
 const CASEWORKERS = `query RemindersCaseworkers { caseworkers { ${CASEWORKER} } }`;
 
 export class GatewayError extends Error {}
@@ -86,13 +86,8 @@ export class GraphDueSource implements DueSource {
   }
 
   async projectLeads(municipality: string, day: string): Promise<CaseworkerRef[]> {
-    const data = await this.request<{
-      projects: { edges: Array<{ node: { startsOn: string; endsOn: string; projectLead: CaseworkerRef } }> };
-    }>(municipality, PROJECTS);
-    const leads = new Map<string, CaseworkerRef>();
-    for (const { node } of data.projects.edges)
-      if (node.startsOn <= day && day <= node.endsOn) leads.set(node.projectLead.id, node.projectLead);
-    return [...leads.values()];
+    return (await this.request<{ projectLeadsOn: CaseworkerRef[] }>(municipality, PROJECT_LEADS, { day }))
+      .projectLeadsOn;
   }
 
   async caseworkers(municipality: string, ids: string[]): Promise<CaseworkerRef[]> {
