@@ -2,7 +2,7 @@ import { addBusinessDays, addDays } from '@helhed/calendar';
 import { loadDemoData, startTestStack, type TestStack } from '@helhed/devstack';
 import { TEST_SECRETS, identity } from '@helhed/testing';
 import { silentLogger } from '../__tests__/harness';
-import type { CaseworkerRef, DueSnapshot } from '../due/due';
+import type { CaseworkerRef } from '../due/due';
 import { GraphDueSource } from '../due/graph-due-source';
 import { DEFAULT_LEAD_TIMES } from '../rules/lead-times';
 import { remindersFor, type MissingMember, type Reminder } from '../rules/rules';
