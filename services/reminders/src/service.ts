@@ -39,6 +39,8 @@ export interface RemindersWorkerOptions extends QueueOptions {
   afterAccepted?: (deliveryKey: string) => Promise<void>;
   /** BullMQ's stalled-job check interval (ms); tests shorten it to pick up a killed worker's jobs. */
   stalledInterval?: number;
+  /** How long a job's lock lasts without renewal (ms); a killed worker's job is picked up after it. */
+  lockDuration?: number;
   /** Skip the catch-up/reconciliation at start (tests that drive days by hand). */
   reconcileAtStart?: boolean;
 }
@@ -160,6 +162,7 @@ export async function startRemindersWorker(
       {
         ...(options.concurrency ? { concurrency: options.concurrency } : {}),
         ...(options.stalledInterval ? { stalledInterval: options.stalledInterval } : {}),
+        ...(options.lockDuration ? { lockDuration: options.lockDuration } : {}),
       },
     );
     await worker.waitUntilReady();

@@ -76,7 +76,7 @@ export function createProcessor(handlers: JobHandlers) {
 export function createRemindersWorker(
   backend: QueueBackend,
   handlers: JobHandlers,
-  options: { concurrency?: number; stalledInterval?: number } = {},
+  options: { concurrency?: number; stalledInterval?: number; lockDuration?: number } = {},
 ): RemindersWorker {
   const { logger } = handlers;
   const worker = new Worker(
@@ -87,6 +87,7 @@ export function createRemindersWorker(
       concurrency: options.concurrency ?? 5,
       name: 'reminders',
       ...(options.stalledInterval ? { stalledInterval: options.stalledInterval } : {}),
+      ...(options.lockDuration ? { lockDuration: options.lockDuration } : {}),
     },
     backend.factory,
   ) as RemindersWorker;
