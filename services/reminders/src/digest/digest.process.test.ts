@@ -81,20 +81,20 @@ const statuses = async () =>
   ).map((r) => `${r.recipient}:${r.status}`);
 
 it('a worker SIGKILLed mid-run: after a restart each digest reaches the SMTP server exactly once', async () => {
-  let killed!: Promise<unknown>;
+  const killed: { exited?: Promise<unknown> } = {};
   await fresh({
     beforeReply: async (attempt) => {
       // The second digest is in the server's hands when the worker dies, before it hears the answer.
       if (attempt === 2) {
         child!.kill('SIGKILL');
-        await killed;
+        await killed.exited;
       }
       return undefined;
     },
   });
   const started = startChild({ CHILD_RUN_DAY: DAY });
   child = started.child;
-  killed = started.exited;
+  killed.exited = started.exited;
   expect(await started.exited).toMatchObject({ signal: 'SIGKILL' });
   await smtp.waitFor(2);
 
