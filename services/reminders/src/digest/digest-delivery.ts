@@ -29,9 +29,8 @@ export interface SendOptions {
 export const digestMessageId = (deliveryKey: string) => `<${deliveryKey}@helhed.reminders>`;
 
 /**
- * Sends a stored digest at most once, as the only sender of its key (a
- * transaction-scoped advisory lock on the key: a second worker waits, then finds
- * the row SENT). Before talking to SMTP the row is committed as SENDING; after
+ * Sends a stored digest at most once, as the only sender of its key (an
+ * advisory lock on the key: a second worker waits, then finds the row SENT). Before talking to SMTP the row is committed as SENDING; after
  * SMTP accepts it is marked SENT. A row found SENDING by a later attempt means an
  * attempt died between the two — the message may have gone out, so it is not
  * sent again but marked UNCERTAIN for an operator (never twice; see README).
@@ -42,13 +41,18 @@ export async function sendDigest(
   deliveryKey: string,
   options: SendOptions,
 ): Promise<DigestSendOutcome> {
+  // One connection for the whole attempt: a session advisory lock on the key (a second
+  // sender waits; the lock goes with the connection if the process dies), and every
+  // statement on it committed at once.
   const runner = store.db.createQueryRunner();
   await runner.connect();
+  const q = (sql: string, params: unknown[] = []) => runner.query(sql, params);
+  let locked = false;
   try {
-    await runner.startTransaction();
-    await runner.query(`SET LOCAL lock_timeout = '60s'`);
-    await runner.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [deliveryKey]);
-    const digest = await store.byKey(deliveryKey);
+    await q(`SET lock_timeout = '60s'`);
+    await q('SELECT pg_advisory_lock(hashtextextended($1, 0))', [deliveryKey]);
+    locked = true;
+    const digest = await store.byKey(deliveryKey, q);
     if (!digest) throw new PermanentSendError(`There is no digest ${deliveryKey}`);
     const skip = (status: DigestStatus, reason: string): DigestSendOutcome => ({
       sent: false,
@@ -59,7 +63,7 @@ export async function sendDigest(
     if (digest.status === 'SENT') return skip('SENT', 'already sent');
     if (digest.status === 'FAILED' || digest.status === 'UNCERTAIN') return skip(digest.status, 'not sent again');
     if (digest.status === 'SENDING') {
-      await store.db.query(
+      await q(
         `UPDATE digest SET status = 'UNCERTAIN', failed_at = now(),
                 last_error = 'An attempt stopped after handing the message to SMTP and before recording the outcome; it may have been delivered'
           WHERE delivery_key = $1`,
@@ -67,10 +71,7 @@ export async function sendDigest(
       );
       return skip('UNCERTAIN', 'an earlier attempt stopped mid-send');
     }
-    // Committed at once (outside the lock's transaction), so it survives this process.
-    await store.db.query(`UPDATE digest SET status = 'SENDING', attempt_started_at = now() WHERE delivery_key = $1`, [
-      deliveryKey,
-    ]);
+    await q(`UPDATE digest SET status = 'SENDING', attempt_started_at = now() WHERE delivery_key = $1`, [deliveryKey]);
     let messageId: string;
     try {
       ({ messageId } = await mailer.send({
@@ -85,7 +86,7 @@ export async function sendDigest(
       const reason = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
       const permanent = isPermanentSmtpError(error);
       const last = permanent || options.attempt >= options.attempts;
-      await store.db.query(
+      await q(
         `UPDATE digest SET status = $2, attempts = attempts + 1, last_error = $3, attempt_started_at = NULL,
                 failed_at = CASE WHEN $2 = 'FAILED' THEN now() END
           WHERE delivery_key = $1`,
@@ -98,7 +99,7 @@ export async function sendDigest(
       throw new TransientSendError(reason);
     }
     await options.afterAccepted?.(deliveryKey);
-    await store.db.query(
+    await q(
       `UPDATE digest SET status = 'SENT', message_id = $2, sent_at = now(), attempts = attempts + 1, last_error = NULL,
               attempt_started_at = NULL
         WHERE delivery_key = $1`,
@@ -106,7 +107,8 @@ export async function sendDigest(
     );
     return { sent: true, deliveryKey, messageId };
   } finally {
-    if (runner.isTransactionActive) await runner.commitTransaction().catch(() => undefined);
+    if (locked) await q('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [deliveryKey]).catch(() => undefined);
+    await q('RESET lock_timeout').catch(() => undefined);
     await runner.release();
   }
 }

@@ -98,8 +98,12 @@ export class DigestStore {
     return rows.map((r) => r.key);
   }
 
-  async byKey(key: string): Promise<StoredDigest | null> {
-    const rows: StoredDigest[] = await this.db.query(`SELECT ${COLUMNS} FROM digest WHERE delivery_key = $1`, [key]);
+  /** A digest by its key; `query` runs it on a given connection (the sender's). */
+  async byKey(
+    key: string,
+    query: (sql: string, params: unknown[]) => Promise<StoredDigest[]> = (sql, params) => this.db.query(sql, params),
+  ): Promise<StoredDigest | null> {
+    const rows = await query(`SELECT ${COLUMNS} FROM digest WHERE delivery_key = $1`, [key]);
     return rows[0] ?? null;
   }
 
