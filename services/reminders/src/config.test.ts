@@ -25,6 +25,8 @@ describe('loadRemindersConfig', () => {
       REGISTRATION_LEAD_DAYS: 3,
       RECONCILE_CRON: '0 * * * *',
       METRICS_PORT: 9105,
+      NOTIFICATIONS_PORT: 4005,
+      IDENTITY_SIGNING_SECRET: 'helhed-development-identity-signing-secret',
     });
   });
 
@@ -42,6 +44,7 @@ describe('loadRemindersConfig', () => {
       'SMTP_URL is required in production (the development default is not allowed)',
       'JWT_SECRET is required in production (the development default is not allowed)',
       'GATEWAY_URL is required in production (the development default is not allowed)',
+      'IDENTITY_SIGNING_SECRET is required in production (the development default is not allowed)',
     ]);
     expect(
       loadRemindersConfig({
@@ -51,6 +54,7 @@ describe('loadRemindersConfig', () => {
         SMTP_URL: 'smtp://mail:1025',
         JWT_SECRET: 'a-production-secret-of-at-least-32-characters',
         GATEWAY_URL: 'http://gateway:4000/graphql',
+        IDENTITY_SIGNING_SECRET: 'a-production-identity-secret-of-32-characters',
       }),
     ).toMatchObject({ REDIS_URL: 'redis://redis:6379', SMTP_URL: 'smtp://mail:1025' });
   });

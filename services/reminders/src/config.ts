@@ -1,6 +1,8 @@
 import {
+  DEV_IDENTITY_SIGNING_SECRET,
   commonSettings,
   loadConfig,
+  port,
   postgresUrl,
   requireInProduction,
   secret,
@@ -63,6 +65,10 @@ const schema = z.object({
   RECONCILE_CRON: cronPattern.default('0 * * * *'),
   /** Port of the worker's health, readiness and Prometheus metrics endpoints (0 = none). */
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9105),
+  /** Port of the `notifications` subgraph the service also serves (preferences, "my reminders", failed digests). */
+  NOTIFICATIONS_PORT: port(4005),
+  /** The secret the gateway signs forwarded identities with (as every subgraph has). */
+  IDENTITY_SIGNING_SECRET: secret(DEV_IDENTITY_SIGNING_SECRET),
   /** When set, the worker touches this file every 15 s while it is running (the container healthcheck reads it). */
   HEARTBEAT_FILE: z.string().optional(),
 });
@@ -70,6 +76,13 @@ const schema = z.object({
 export type RemindersConfig = z.infer<typeof schema>;
 
 export function loadRemindersConfig(env: Environment = process.env): RemindersConfig {
-  requireInProduction('reminders', env, ['DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'JWT_SECRET', 'GATEWAY_URL']);
+  requireInProduction('reminders', env, [
+    'DATABASE_URL',
+    'REDIS_URL',
+    'SMTP_URL',
+    'JWT_SECRET',
+    'GATEWAY_URL',
+    'IDENTITY_SIGNING_SECRET',
+  ]);
   return loadConfig('reminders', schema, env);
 }
