@@ -41,6 +41,8 @@ export interface RemindersWorkerOptions extends QueueOptions {
   stalledInterval?: number;
   /** How long a job's lock lasts without renewal (ms); a killed worker's job is picked up after it. */
   lockDuration?: number;
+  /** The ops endpoints' port instead of METRICS_PORT (0 = a free port). */
+  opsPort?: number;
   /** Skip the catch-up/reconciliation at start (tests that drive days by hand). */
   reconcileAtStart?: boolean;
 }
@@ -72,7 +74,7 @@ export interface RunningRemindersWorker {
  */
 export async function startRemindersWorker(
   config: RemindersConfig,
-  options: RemindersWorkerOptions & { opsPort?: number } = {},
+  options: RemindersWorkerOptions = {},
 ): Promise<RunningRemindersWorker> {
   const logger =
     options.logger ??

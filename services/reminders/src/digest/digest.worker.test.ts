@@ -145,6 +145,29 @@ describe('a seeded fortnight around Easter, walked day by day', () => {
   });
 });
 
+describe('operations', () => {
+  beforeEach(() => fresh());
+
+  it('serves health, readiness and Prometheus metrics (digests built, sent, failed, retried; queue depth)', async () => {
+    now = morningOf('2026-04-13');
+    const worker = await start({ opsPort: 0 });
+    await worker.runDay('2026-04-13');
+    await smtp.waitFor(4);
+    await settled('2026-04-13');
+    const base = `http://127.0.0.1:${worker.opsPort}`;
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toMatch(/^helhed_digests_built_total 4$/m);
+    expect(metrics).toMatch(/^helhed_digests_sent_total 4$/m);
+    expect(metrics).toMatch(/^helhed_digests_failed_total 0$/m);
+    expect(metrics).toMatch(/^helhed_digests_retried_total 0$/m);
+    expect(metrics).toMatch(/^helhed_reminders_queue_depth\{state="delayed"\} 2$/m);
+    await stop(worker);
+    expect(await fetch(`${base}/healthz`).catch(() => 'closed')).toBe('closed');
+  });
+});
+
 describe('each digest exactly once', () => {
   const DAY = '2026-04-13';
   const FOUR = [fie.email, lead.email, sara.email, vik.email].sort();
