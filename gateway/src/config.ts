@@ -27,11 +27,12 @@ const schema = z.object({
   JWKS_URL: httpUrl.optional(),
   IDENTITY_SIGNING_SECRET: secret(DEV_IDENTITY_SIGNING_SECRET),
   SUPERGRAPH_PATH: z.string().default(SUPERGRAPH_PATH),
-  /** Where each subgraph is reached; the supergraph's URLs (localhost:4001-4004) when unset. */
+  /** Where each subgraph is reached; the supergraph's URLs (localhost:4001-4005) when unset. */
   FAMILY_URL: httpUrl.optional(),
   EMPLOYMENT_URL: httpUrl.optional(),
   HEALTH_URL: httpUrl.optional(),
   ECONOMY_URL: httpUrl.optional(),
+  NOTIFICATIONS_URL: httpUrl.optional(),
   /** Largest accepted query depth (a guard against abusive nesting). */
   MAX_QUERY_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
   /** Most aliased fields in one operation (fragments counted where spread). */

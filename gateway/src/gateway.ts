@@ -94,6 +94,7 @@ export async function startGateway(
     employment: config.EMPLOYMENT_URL,
     health: config.HEALTH_URL,
     economy: config.ECONOMY_URL,
+    notifications: config.NOTIFICATIONS_URL,
   };
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),

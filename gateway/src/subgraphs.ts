@@ -6,6 +6,8 @@ export const SUBGRAPHS = [
   { name: 'employment', port: 4002 },
   { name: 'health', port: 4003 },
   { name: 'economy', port: 4004 },
+  // Served by the reminders service (services/reminders): reminder preferences, "my reminders", failed digests.
+  { name: 'notifications', port: 4005 },
 ] as const;
 
 export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];
@@ -17,5 +19,6 @@ export const API_SCHEMA_PATH = join(__dirname, '..', 'api-schema.graphql');
 /** Breaking changes made on purpose, each with its reason. */
 export const SCHEMA_CHANGES_PATH = join(__dirname, '..', 'SCHEMA-CHANGES.md');
 
-export const serviceDirOf = (name: SubgraphName) => join(REPO_ROOT, 'services', name);
+export const serviceDirOf = (name: SubgraphName) =>
+  join(REPO_ROOT, 'services', name === 'notifications' ? 'reminders' : name);
 export const defaultUrlOf = (port: number) => `http://localhost:${port}/graphql`;

@@ -59,9 +59,12 @@ describe('docker-compose.yml', () => {
     for (const name of processes) expect(envOf(name).NODE_ENV).toBe('production');
   });
 
+  /** The notifications subgraph is served by the reminders service. */
+  const composeServiceOf = (subgraph: string) => (subgraph === 'notifications' ? 'reminders' : subgraph);
+
   it('shares one identity signing secret between the gateway and the subgraphs', () => {
     const secret = envOf('gateway').IDENTITY_SIGNING_SECRET;
-    for (const s of SUBGRAPHS) expect(envOf(s.name).IDENTITY_SIGNING_SECRET).toBe(secret);
+    for (const s of SUBGRAPHS) expect(envOf(composeServiceOf(s.name)).IDENTITY_SIGNING_SECRET).toBe(secret);
   });
 
   it('runs each subgraph on the port the committed supergraph points to, and points the gateway at it', () => {
@@ -71,9 +74,10 @@ describe('docker-compose.yml', () => {
         supergraph,
       );
       expect(Number(url?.[1])).toBe(s.port);
-      expect(envOf(s.name).PORT).toBe(String(s.port));
-      expect(services[s.name]!.expose).toContain(String(s.port));
-      expect(envOf('gateway')[`${s.name.toUpperCase()}_URL`]).toBe(`http://${s.name}:${s.port}/graphql`);
+      const service = composeServiceOf(s.name);
+      expect(envOf(service)[s.name === 'notifications' ? 'NOTIFICATIONS_PORT' : 'PORT']).toBe(String(s.port));
+      expect(services[service]!.expose).toContain(String(s.port));
+      expect(envOf('gateway')[`${s.name.toUpperCase()}_URL`]).toBe(`http://${service}:${s.port}/graphql`);
     }
   });
 

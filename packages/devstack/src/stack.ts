@@ -4,6 +4,7 @@ import { loadEmploymentConfig, startEmploymentService } from '@helhed/employment
 import { loadFamilyConfig, startFamilyService } from '@helhed/family';
 import { loadGatewayConfig, startGateway } from '@helhed/gateway';
 import { loadHealthConfig, startHealthService } from '@helhed/health';
+import { loadRemindersConfig, startNotificationsSubgraph } from '@helhed/reminders';
 import { createLogger, type RunningHttpServer } from '@helhed/server';
 
 export type SubgraphService = 'family' | 'employment' | 'health' | 'economy';
@@ -17,6 +18,8 @@ export interface StackSettings {
   gatewayPort?: number;
   /** Where every process's log lines (JSON) go instead of stdout (tests that read the log). */
   logDestination?: { write(line: string): void };
+  /** The reminders service's database: when given, its `notifications` subgraph is served too. */
+  notificationsDatabaseUrl?: string;
 }
 
 export interface Stack {
@@ -58,6 +61,12 @@ export async function startStack(settings: StackSettings): Promise<Stack> {
       logger: logOf('economy'),
     }),
   ]);
+  const notifications = settings.notificationsDatabaseUrl
+    ? await startNotificationsSubgraph(
+        loadRemindersConfig({ ...env, DATABASE_URL: settings.notificationsDatabaseUrl, NOTIFICATIONS_PORT: '0' }),
+        { logger: logOf('notifications') },
+      )
+    : undefined;
   const gateway = await startGateway(
     loadGatewayConfig({
       ...env,
@@ -66,6 +75,7 @@ export async function startStack(settings: StackSettings): Promise<Stack> {
       EMPLOYMENT_URL: employment.url,
       HEALTH_URL: health.url,
       ECONOMY_URL: economy.url,
+      ...(notifications ? { NOTIFICATIONS_URL: notifications.url } : {}),
     }),
     { logger: logOf('gateway') },
   );
@@ -76,7 +86,7 @@ export async function startStack(settings: StackSettings): Promise<Stack> {
     subgraphs,
     close: async () => {
       await gateway.close();
-      await Promise.all(Object.values(subgraphs).map((s) => s.close()));
+      await Promise.all([...Object.values(subgraphs), ...(notifications ? [notifications] : [])].map((s) => s.close()));
     },
   };
 }

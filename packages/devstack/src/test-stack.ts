@@ -7,6 +7,8 @@ export const TEST_TOKEN_SETTINGS = { issuer: 'helhed-test', audience: 'helhed', 
 
 export interface TestStack extends Stack {
   databases: Record<SubgraphService, TestDatabase>;
+  /** The reminders service's database (its `notifications` subgraph runs in the stack). */
+  remindersDatabase: TestDatabase;
   graph: GraphClient;
   /** Posts an operation as `who` and returns the whole response (status, data, errors). */
   post(who: Identity | null, query: string, variables?: Record<string, unknown>): ReturnType<typeof postGraphQL>;
@@ -23,8 +25,10 @@ export async function startTestStack(
   const names: SubgraphService[] = ['family', 'employment', 'health', 'economy'];
   const dbs = await Promise.all(names.map((n) => createTestDatabase(n)));
   const databases = Object.fromEntries(names.map((n, i) => [n, dbs[i]!])) as Record<SubgraphService, TestDatabase>;
+  const reminders = await createTestDatabase('reminders');
   const stack = await startStack({
     databaseUrls: Object.fromEntries(names.map((n) => [n, databases[n].url])) as Record<SubgraphService, string>,
+    notificationsDatabaseUrl: reminders.url,
     env: {
       LOG_LEVEL: options.logLevel ?? 'silent',
       IDENTITY_SIGNING_SECRET: TEST_SECRETS.identity,
@@ -40,12 +44,13 @@ export async function startTestStack(
   return {
     ...stack,
     databases,
+    remindersDatabase: reminders,
     graph,
     post: async (who, query, variables = {}) =>
       postGraphQL(stack.gatewayUrl, query, variables, who ? { authorization: `Bearer ${await graph.token(who)}` } : {}),
     close: async () => {
       await stack.close();
-      await Promise.all(dbs.map((d) => d.drop()));
+      await Promise.all([...dbs, reminders].map((d) => d.drop()));
     },
   };
 }

@@ -1,4 +1,4 @@
-import { authorize } from './access';
+import { DATA_CATEGORIES, authorize } from './access';
 import { Identity } from './identity';
 
 const jobcenter: Identity = { userId: 'u1', municipality: '630', department: 'JOBCENTER', roles: ['CASEWORKER'] };
@@ -62,5 +62,19 @@ describe('authorize', () => {
     expect(() =>
       authorize(undefined, { municipality: '630', category: 'BASIC', operation: 'read', what: 'x' }),
     ).toThrow(/gateway/);
+  });
+
+  it('refuses the service identity every category of a person, but not a service that is also a caseworker', () => {
+    const service: Identity = { userId: 'reminders', municipality: '630', department: 'FAMILY', roles: ['SERVICE'] };
+    for (const category of DATA_CATEGORIES)
+      expect(() => authorize(service, { municipality: '630', category, operation: 'read', what: 'x' })).toThrow(
+        /service identity reads no person's data/,
+      );
+    expect(() =>
+      authorize(
+        { ...service, roles: ['SERVICE', 'CASEWORKER'] },
+        { municipality: '630', category: 'BASIC', operation: 'read', what: 'x' },
+      ),
+    ).not.toThrow();
   });
 });

@@ -38,12 +38,16 @@ export interface AccessRequest {
  * - a caller sees only their own municipality; national monitors see no person;
  * - a category is written only by the department that owns it;
  * - health details are read only by the health department; another department
- *   reads only the limited view the health subgraph decided (`limitedHealthView`).
+ *   reads only the limited view the health subgraph decided (`limitedHealthView`);
+ * - a machine identity (SERVICE only, the reminder worker) reads no person's data
+ *   at all: it reads due dates, completeness, case references and caseworkers.
  */
 export function authorize(identity: Identity | undefined, request: AccessRequest): void {
   if (!identity) throw new UnauthenticatedError();
   if (identity.roles.includes('NATIONAL_MONITOR') && identity.roles.length === 1)
     throw new ForbiddenError(`National monitors see aggregates only, not ${request.what}`);
+  if (identity.roles.every((role) => role === 'SERVICE'))
+    throw new ForbiddenError(`The service identity reads no person's data (${request.what})`);
   if (identity.municipality !== request.municipality)
     throw new ForbiddenError(`${request.what} belongs to another municipality`);
   const owner = CATEGORY_OWNER[request.category];

@@ -16,8 +16,24 @@ export interface SmtpCapture {
   close(): Promise<void>;
 }
 
-/** A real SMTP server on a free local port that keeps every message it receives. */
-export async function startSmtpCapture(): Promise<SmtpCapture> {
+/** A refusal of one message: a 4xx reply is temporary, a 5xx reply permanent. */
+export interface SmtpRefusal {
+  responseCode: number;
+  message: string;
+}
+
+export interface SmtpCaptureOptions {
+  /**
+   * Called for each message after its data arrived and before the server
+   * answers (`attempt` counts every message offered, from 1). Return a refusal
+   * to reject it (it is then not kept); it may also wait, to hold the answer back.
+   */
+  beforeReply?: (attempt: number, raw: string) => SmtpRefusal | undefined | Promise<SmtpRefusal | undefined>;
+}
+
+/** A real SMTP server on a free local port that keeps every message it receives (and accepts). */
+export async function startSmtpCapture(options: SmtpCaptureOptions = {}): Promise<SmtpCapture> {
+  let attempts = 0;
   const mails: CapturedMail[] = [];
   const waiters: Array<() => void> = [];
   const server = new SMTPServer({
@@ -28,13 +44,22 @@ export async function startSmtpCapture(): Promise<SmtpCapture> {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        mails.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        waiters.splice(0).forEach((w) => w());
-        callback();
+        const raw = Buffer.concat(chunks).toString('utf8');
+        void (async () => {
+          attempts += 1;
+          const refusal = await options.beforeReply?.(attempts, raw);
+          if (refusal) {
+            const error = Object.assign(new Error(refusal.message), { responseCode: refusal.responseCode });
+            return callback(error);
+          }
+          mails.push({
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+            to: session.envelope.rcptTo.map((r) => r.address),
+            raw,
+          });
+          waiters.splice(0).forEach((w) => w());
+          callback();
+        })();
       });
     },
   });

@@ -13,10 +13,24 @@ describe('loadRemindersConfig', () => {
       MAIL_FROM: 'Helhed <noreply@helhed.local>',
       DIGEST_CRON: '0 7 * * *',
       DIGEST_TZ: 'Europe/Copenhagen',
+      GATEWAY_URL: 'http://localhost:4000/graphql',
+      JWT_ISSUER: 'helhed-dev',
+      JWT_AUDIENCE: 'helhed',
+      JWT_SECRET: 'helhed-development-jwt-secret-change-me',
+      MUNICIPALITIES: '630',
+      FRONTEND_BASE_URL: 'http://localhost:5173',
+      FOLLOW_UP_LEAD_DAYS: 3,
+      FOLLOW_UP_OVERDUE_DAYS: 1,
+      FOLLOW_UP_ESCALATION_DAYS: 10,
+      REGISTRATION_LEAD_DAYS: 3,
+      RECONCILE_CRON: '0 * * * *',
+      METRICS_PORT: 9105,
+      NOTIFICATIONS_PORT: 4005,
+      IDENTITY_SIGNING_SECRET: 'helhed-development-identity-signing-secret',
     });
   });
 
-  it('requires DATABASE_URL, REDIS_URL and SMTP_URL in production, naming each', () => {
+  it('requires DATABASE_URL, REDIS_URL, SMTP_URL, JWT_SECRET and GATEWAY_URL in production, naming each', () => {
     let error: unknown;
     try {
       loadRemindersConfig({ NODE_ENV: 'production', REDIS_URL: '' });
@@ -28,6 +42,9 @@ describe('loadRemindersConfig', () => {
       'DATABASE_URL is required in production (the development default is not allowed)',
       'REDIS_URL is required in production (the development default is not allowed)',
       'SMTP_URL is required in production (the development default is not allowed)',
+      'JWT_SECRET is required in production (the development default is not allowed)',
+      'GATEWAY_URL is required in production (the development default is not allowed)',
+      'IDENTITY_SIGNING_SECRET is required in production (the development default is not allowed)',
     ]);
     expect(
       loadRemindersConfig({
@@ -35,6 +52,9 @@ describe('loadRemindersConfig', () => {
         DATABASE_URL,
         REDIS_URL: 'redis://redis:6379',
         SMTP_URL: 'smtp://mail:1025',
+        JWT_SECRET: 'a-production-secret-of-at-least-32-characters',
+        GATEWAY_URL: 'http://gateway:4000/graphql',
+        IDENTITY_SIGNING_SECRET: 'a-production-identity-secret-of-32-characters',
       }),
     ).toMatchObject({ REDIS_URL: 'redis://redis:6379', SMTP_URL: 'smtp://mail:1025' });
   });

@@ -22,3 +22,4 @@ export {
   type DeliveryStatus,
 } from './delivery/email-delivery';
 export type { DigestRunResult } from './digest/daily-digest';
+export { startNotificationsSubgraph, REMINDERS_SERVICE_DIR } from './notifications/notifications-service';

@@ -2,7 +2,14 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, queryDatabase, startSmtpCapture, type TestDatabase } from '@helhed/testing';
-import { capturingLogger, readMail, testConfig, uniqueKey, waitForJobState } from './__tests__/harness';
+import {
+  FixtureDueSource,
+  capturingLogger,
+  readMail,
+  testConfig,
+  uniqueKey,
+  waitForJobState,
+} from './__tests__/harness';
 import { enqueueEmail } from './queue/reminders-queue';
 import { startRemindersWorker } from './service';
 
@@ -24,6 +31,7 @@ describe('the reminder worker without Redis', () => {
     const running = await startRemindersWorker(testConfig({ DATABASE_URL: db.url, SMTP_URL: smtp.url }), {
       logger,
       retryDelayMs: 50,
+      dueSource: new FixtureDueSource(),
     });
     try {
       expect(running.backend).toBe('postgres');
@@ -69,10 +77,11 @@ describe('the reminder worker without Redis', () => {
     // A restart keeps one scheduler.
     const again = await startRemindersWorker(testConfig({ DATABASE_URL: db.url, SMTP_URL: smtp.url }), {
       logger: capturingLogger().logger,
+      dueSource: new FixtureDueSource(),
     });
     try {
-      expect(await again.queue.getJobSchedulersCount()).toBe(1);
-      expect(await again.queue.getJobCounts('delayed')).toEqual({ delayed: 1 });
+      expect(await again.queue.getJobSchedulersCount()).toBe(2);
+      expect(await again.queue.getJobCounts('delayed')).toEqual({ delayed: 2 });
     } finally {
       await again.close();
     }
@@ -83,6 +92,7 @@ describe('the reminder worker without Redis', () => {
     const { logger, lines } = capturingLogger();
     const running = await startRemindersWorker(testConfig({ DATABASE_URL: db.url, MAIL_DIR: join(mailDir, 'out') }), {
       logger,
+      dueSource: new FixtureDueSource(),
     });
     try {
       expect(running.mail).toBe('file');

@@ -9,6 +9,7 @@ import {
   TEST_REDIS_URL,
   deleteRedisPrefix,
   eventually,
+  FixtureDueSource,
   forwardPort,
   freePort,
   readMail,
@@ -43,7 +44,7 @@ async function start(env: Record<string, string> = {}, options: { prefix?: strin
   if (!prefixes.includes(prefix)) prefixes.push(prefix);
   const worker = await startRemindersWorker(
     testConfig({ DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL, SMTP_URL: smtp.url, ...env }),
-    { logger: silentLogger(), prefix, retryDelayMs: options.retryDelayMs ?? 50 },
+    { logger: silentLogger(), prefix, retryDelayMs: options.retryDelayMs ?? 50, dueSource: new FixtureDueSource() },
   );
   running.push(worker);
   return worker;
@@ -229,7 +230,7 @@ describe('the reminder worker on Redis', () => {
     expect(await queue.getJobCountByTypes('waiting', 'active', 'completed', 'failed')).toBe(0);
   });
 
-  it('registers the daily digest scheduler at start, once, also after a restart', async () => {
+  it('registers the daily digest and reconciliation schedulers at start, once, also after a restart', async () => {
     const prefix = uniquePrefix();
     const first = await start({}, { prefix });
     const scheduler = await first.queue.getJobScheduler('daily-digest');
@@ -241,13 +242,14 @@ describe('the reminder worker on Redis', () => {
     running.splice(running.indexOf(first), 1);
 
     const second = await start({}, { prefix });
-    expect(await second.queue.getJobSchedulersCount()).toBe(1);
+    expect(await second.queue.getJobSchedulersCount()).toBe(2);
+    expect(await second.queue.getJobScheduler('reconcile')).toMatchObject({ pattern: '0 * * * *' });
     expect(await second.queue.getJobScheduler('daily-digest')).toMatchObject({
       pattern: '0 7 * * *',
       tz: 'Europe/Copenhagen',
       next: scheduler?.next,
     });
-    expect(await second.queue.getJobCounts('delayed', 'waiting')).toEqual({ delayed: 1, waiting: 0 });
+    expect(await second.queue.getJobCounts('delayed', 'waiting')).toEqual({ delayed: 2, waiting: 0 });
   });
 
   it('updates the schedule in place when DIGEST_CRON or DIGEST_TZ change', async () => {
@@ -257,17 +259,17 @@ describe('the reminder worker on Redis', () => {
     running.splice(running.indexOf(first), 1);
 
     const second = await start({ DIGEST_CRON: '30 6 * * 1-5', DIGEST_TZ: 'UTC' }, { prefix });
-    const schedulers = await second.queue.getJobSchedulers();
+    const schedulers = (await second.queue.getJobSchedulers()).filter((s) => s.name === 'daily-digest');
     expect(schedulers).toHaveLength(1);
     expect(schedulers[0]).toMatchObject({ name: 'daily-digest', pattern: '30 6 * * 1-5', tz: 'UTC' });
-    expect(await second.queue.getJobCounts('delayed')).toEqual({ delayed: 1 });
+    expect(await second.queue.getJobCounts('delayed')).toEqual({ delayed: 2 });
   });
 
-  it('runs the daily digest, which sends nothing until the digest rules arrive', async () => {
+  it('runs the daily digest on demand; with nothing due it sends nothing', async () => {
     const { queue } = await start();
     await queue.add('daily-digest', {}, { jobId: 'digest-now' });
     const job = await waitForJobState(queue, 'digest-now', 'completed');
-    expect(job.returnvalue).toEqual({ digests: 0 } satisfies RemindersJobResult);
+    expect(job.returnvalue).toMatchObject({ digests: 0, enqueued: 0 } satisfies Partial<RemindersJobResult>);
     expect(smtp.mails).toHaveLength(0);
   });
 });

@@ -1,39 +1,76 @@
+import { todayInDenmark } from '@helhed/calendar';
 import { ensureDatabase, openDatabase } from '@helhed/db';
 import { createLogger, type Logger } from '@helhed/server';
 import type { RemindersConfig } from './config';
 import { entities, migrations } from './db/schema';
 import { PostgresDeliveryLedger } from './delivery/postgres-delivery-ledger';
+import { runDailyDigest, type DigestRunDeps, type DigestRunResult } from './digest/daily-digest';
+import { sendDigest, TransientSendError, type DigestSendOutcome } from './digest/digest-delivery';
+import { DigestStore } from './digest/digest-store';
+import { reconcile, type ReconcileResult } from './digest/reconcile';
+import type { DueSource } from './due/due';
+import { GraphDueSource } from './due/graph-due-source';
 import { createMailer } from './mail/create-mailer';
+import type { Mailer } from './mail/mailer';
+import { ReminderMetrics, startOpsServer } from './ops/metrics';
 import { createQueueBackend } from './queue/backend';
 import {
   createRemindersQueue,
+  enqueueDigest,
   scheduleDailyDigest,
+  scheduleReconcile,
   type QueueOptions,
   type RemindersQueue,
 } from './queue/reminders-queue';
 import { createRemindersWorker, type RemindersWorker } from './queue/reminders-worker';
+import { leadTimesOf } from './rules/lead-times';
 
 export interface RemindersWorkerOptions extends QueueOptions {
   logger?: Logger;
   /** Jobs processed at once by this process. */
   concurrency?: number;
+  /** The clock (tests move it; never waited on). */
+  now?: () => Date;
+  /** Where what is due is read; the gateway with the worker's SERVICE token by default. */
+  dueSource?: DueSource;
+  /** A mailer to use instead of the configured one (tests wrap the SMTP mailer). */
+  mailer?: Mailer;
+  /** Test hook: after SMTP accepted a digest, before its row is marked SENT. */
+  afterAccepted?: (deliveryKey: string) => Promise<void>;
+  /** BullMQ's stalled-job check interval (ms); tests shorten it to pick up a killed worker's jobs. */
+  stalledInterval?: number;
+  /** How long a job's lock lasts without renewal (ms); a killed worker's job is picked up after it. */
+  lockDuration?: number;
+  /** The ops endpoints' port instead of METRICS_PORT (0 = a free port). */
+  opsPort?: number;
+  /** Skip the catch-up/reconciliation at start (tests that drive days by hand). */
+  reconcileAtStart?: boolean;
 }
 
 export interface RunningRemindersWorker {
   queue: RemindersQueue;
   worker: RemindersWorker;
+  store: DigestStore;
+  metrics: ReminderMetrics;
   /** Where the queue lives. */
   backend: 'redis' | 'postgres';
   /** Where mail goes. */
   mail: 'smtp' | 'file';
   logger: Logger;
+  /** The port of /healthz, /readyz and /metrics; null when METRICS_PORT is 0 and not asked for. */
+  opsPort: number | null;
+  /** Runs a day's digests now (writes the rows and enqueues them). */
+  runDay(day: string): Promise<DigestRunResult>;
+  /** Catch-up and re-creation of jobs from PostgreSQL (also at start and hourly). */
+  reconcile(): Promise<ReconcileResult>;
   /** Stops taking jobs, lets those in flight finish, then closes the queue, the connections and the database. */
   close(): Promise<void>;
 }
 
 /**
  * Starts the reminder worker: its own database (migrated), the `reminders`
- * queue with the daily digest's scheduler, and a worker that sends mail.
+ * queue with the daily digest's and the reconciliation's schedulers, a worker
+ * that builds and sends digests, and the ops endpoints.
  */
 export async function startRemindersWorker(
   config: RemindersConfig,
@@ -42,17 +79,61 @@ export async function startRemindersWorker(
   const logger =
     options.logger ??
     createLogger('reminders', { level: config.LOG_LEVEL, production: config.NODE_ENV === 'production' });
+  const now = options.now ?? (() => new Date());
   await ensureDatabase(config.DATABASE_URL);
-  const db = await openDatabase({ url: config.DATABASE_URL, entities, migrations, poolSize: 5 });
-  const mailer = createMailer(config, logger);
+  const db = await openDatabase({ url: config.DATABASE_URL, entities, migrations, poolSize: 8 });
+  const store = new DigestStore(db);
+  const mailer = options.mailer ?? createMailer(config, logger);
   const backend = createQueueBackend(config, logger, options);
   const queue = createRemindersQueue(backend, options);
+  const metrics = new ReminderMetrics(() => queue.getJobCounts('waiting', 'active', 'delayed', 'failed'));
+  const municipalities = config.MUNICIPALITIES.split(',').map((m) => m.trim());
+  const deps: DigestRunDeps = {
+    source: options.dueSource ?? new GraphDueSource(config),
+    store,
+    lead: leadTimesOf(config),
+    frontendBaseUrl: config.FRONTEND_BASE_URL,
+    municipalities,
+    logger,
+  };
+  const enqueue = async (keys: string[]) => {
+    for (const key of keys) await enqueueDigest(queue, key);
+  };
+  const runDay = async (day: string, only: string[] = municipalities) => {
+    const result = await runDailyDigest({ ...deps, municipalities: only }, day, enqueue);
+    metrics.built.inc(result.digests);
+    return result;
+  };
+  const reconcileNow = () =>
+    reconcile(
+      { store, municipalities, digestCron: config.DIGEST_CRON, digestTz: config.DIGEST_TZ, logger, runDay, enqueue },
+      now(),
+    );
+  const send = async (key: string, attempt: number, attempts: number): Promise<DigestSendOutcome> => {
+    try {
+      const outcome = await sendDigest(store, mailer, key, {
+        attempt,
+        attempts,
+        ...(options.afterAccepted ? { afterAccepted: options.afterAccepted } : {}),
+      });
+      if (outcome.sent) metrics.sent.inc();
+      else if (outcome.status === 'UNCERTAIN' && outcome.reason !== 'not sent again') metrics.failed.inc();
+      return outcome;
+    } catch (error) {
+      if (error instanceof TransientSendError) metrics.retried.inc();
+      else metrics.failed.inc();
+      throw error;
+    }
+  };
+
   let worker: RemindersWorker | undefined;
+  let ops: { port: number; close(): Promise<void> } | undefined;
   let closing: Promise<void> | undefined;
   // In this order: no new jobs, in-flight jobs finish, then what they used. Every step runs even if one fails.
   const close = () =>
     (closing ??= (async () => {
       const steps = [
+        () => ops?.close(),
         () => worker?.close(),
         () => queue.close(),
         () => backend.close(),
@@ -69,15 +150,52 @@ export async function startRemindersWorker(
   try {
     await queue.waitUntilReady();
     await scheduleDailyDigest(queue, config.DIGEST_CRON, config.DIGEST_TZ);
-    worker = createRemindersWorker(backend, { ledger: new PostgresDeliveryLedger(db), mailer, logger }, options);
+    await scheduleReconcile(queue, config.RECONCILE_CRON, config.DIGEST_TZ);
+    worker = createRemindersWorker(
+      backend,
+      {
+        ledger: new PostgresDeliveryLedger(db),
+        mailer,
+        logger,
+        runDigest: (day) => runDay(day ?? todayInDenmark(now())),
+        sendDigest: send,
+        reconcile: reconcileNow,
+      },
+      {
+        ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+        ...(options.stalledInterval ? { stalledInterval: options.stalledInterval } : {}),
+        ...(options.lockDuration ? { lockDuration: options.lockDuration } : {}),
+      },
+    );
     await worker.waitUntilReady();
+    const opsPort = options.opsPort ?? config.METRICS_PORT;
+    if (opsPort > 0 || options.opsPort === 0) {
+      const running = worker;
+      ops = await startOpsServer(opsPort, metrics, {
+        alive: () => running.isRunning(),
+        ready: async () => (await db.query('SELECT 1')).length === 1,
+      });
+    }
+    if (options.reconcileAtStart !== false) await reconcileNow();
   } catch (error) {
     await close().catch(() => undefined);
     throw error;
   }
   logger.info(
-    { queue: backend.kind, mail: mailer.kind, digest: `${config.DIGEST_CRON} ${config.DIGEST_TZ}` },
+    { queue: backend.kind, mail: mailer.kind, digest: `${config.DIGEST_CRON} ${config.DIGEST_TZ}`, municipalities },
     'reminder worker started',
   );
-  return { queue, worker, backend: backend.kind, mail: mailer.kind, logger, close };
+  return {
+    queue,
+    worker,
+    store,
+    metrics,
+    backend: backend.kind,
+    mail: mailer.kind,
+    logger,
+    opsPort: ops?.port ?? null,
+    runDay: (day) => runDay(day),
+    reconcile: reconcileNow,
+    close,
+  };
 }

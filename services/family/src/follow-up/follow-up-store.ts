@@ -12,6 +12,7 @@ import type {
   HeldFollowUpFacts,
   ValidHeldFollowUp,
   ValidPlannedFollowUp,
+  FollowUpDueCandidate,
 } from './follow-up';
 import { FollowUpEntity, FollowUpGoalProgressEntity, FollowUpParticipantEntity } from './follow-up.entity';
 
@@ -306,5 +307,81 @@ export class FollowUpStore {
         removedBy: null,
       })),
     );
+  }
+
+  /** The leads of a municipality's projects running on a day, by name of the project. */
+  async projectLeadIds(municipalityCode: string, day: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.db.query(
+      `SELECT DISTINCT ON (project_lead_id) project_lead_id::text AS id, name FROM project
+        WHERE municipality_code = $1 AND starts_on <= $2 AND ends_on >= $2
+        ORDER BY project_lead_id, name`,
+      [municipalityCode, day],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * Every open plan and every PLANNED or ACTIVE activity of an open plan in a
+   * municipality's families that are not CLOSED, with what decides when its next
+   * follow-up is due, who is responsible (the plan: the family's contact person
+   * on `on`; an activity: its responsible caseworker) and the project lead of the
+   * family's open project enrolment. One statement.
+   */
+  async dueCandidates(municipalityCode: string, on: string): Promise<FollowUpDueCandidate[]> {
+    const rows: Array<{
+      kind: 'PLAN' | 'ACTIVITY';
+      id: string;
+      family_id: string;
+      case_reference: string;
+      starts_on: string;
+      cadence: number;
+      last_held: string | null;
+      responsible_id: string | null;
+      project_lead_id: string | null;
+    }> = await this.db.query(
+      `WITH lead AS (
+         SELECT e.family_id, p.project_lead_id
+           FROM project_enrolment e JOIN project p ON p.id = e.project_id
+          WHERE e.municipality_code = $1 AND e.ended_on IS NULL
+       ), contact AS (
+         SELECT family_id, caseworker_id
+           FROM contact_person_assignment
+          WHERE municipality_code = $1 AND from_date <= $2 AND (to_date IS NULL OR to_date >= $2)
+       )
+       SELECT 'PLAN' AS kind, fp.id::text, fp.family_id::text, f.case_reference, fp.starts_on::text,
+              fp.follow_up_cadence_weeks AS cadence,
+              (SELECT max(fu.held_on)::text FROM follow_up fu
+                WHERE fu.plan_id = fp.id AND fu.activity_id IS NULL AND fu.held_on IS NOT NULL) AS last_held,
+              contact.caseworker_id::text AS responsible_id, lead.project_lead_id::text
+         FROM family_plan fp
+         JOIN family f ON f.id = fp.family_id
+         LEFT JOIN contact ON contact.family_id = fp.family_id
+         LEFT JOIN lead ON lead.family_id = fp.family_id
+        WHERE fp.municipality_code = $1 AND fp.status = 'OPEN' AND f.status <> 'CLOSED'
+       UNION ALL
+       SELECT 'ACTIVITY', a.id::text, a.family_id::text, f.case_reference, a.starts_on::text,
+              a.follow_up_cadence_weeks,
+              (SELECT max(fu.held_on)::text FROM follow_up fu
+                WHERE fu.activity_id = a.id AND fu.held_on IS NOT NULL),
+              a.responsible_caseworker_id::text, lead.project_lead_id::text
+         FROM plan_activity a
+         JOIN family_plan fp ON fp.id = a.plan_id
+         JOIN family f ON f.id = a.family_id
+         LEFT JOIN lead ON lead.family_id = a.family_id
+        WHERE a.municipality_code = $1 AND a.status IN ('PLANNED', 'ACTIVE') AND fp.status = 'OPEN'
+          AND f.status <> 'CLOSED'`,
+      [municipalityCode, on],
+    );
+    return rows.map((r) => ({
+      kind: r.kind,
+      id: r.id,
+      familyId: r.family_id,
+      caseReference: r.case_reference,
+      startsOn: r.starts_on,
+      followUpCadenceWeeks: Number(r.cadence),
+      lastHeldOn: r.last_held,
+      responsibleId: r.responsible_id,
+      projectLeadId: r.project_lead_id,
+    }));
   }
 }

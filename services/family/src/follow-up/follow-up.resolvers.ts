@@ -1,4 +1,4 @@
-import { UserInputError } from '@helhed/errors';
+import { ForbiddenError, UserInputError } from '@helhed/errors';
 import { authorize } from '@helhed/identity';
 import { mayWriteActivity, visibleActivity } from '../activity/activity.resolvers';
 import type { PlanActivityEntity } from '../activity/plan-activity.entity';
@@ -9,7 +9,9 @@ import type { FamilyContext } from '../context';
 import { isUuid } from '../ids';
 import type { FamilyPlanEntity, GoalStatusChangeEntity } from '../plan/plan.entity';
 import {
+  followUpsDue,
   nextFollowUpDue,
+  type FollowUpDueItem,
   targetOf,
   validateHeldFollowUp,
   validatePlannedFollowUp,
@@ -44,7 +46,36 @@ async function mayWriteFollowUp(ctx: FamilyContext, target: FollowUpTarget): Pro
 
 const heldOnOf = async (load: Promise<{ heldOn: string } | null>) => (await load)?.heldOn ?? null;
 
+/** Due dates are read by the reminder worker (SERVICE) and project leads; they name no citizen. */
+function mayReadDueFollowUps(ctx: FamilyContext): void {
+  const { roles } = ctx.identity;
+  if (!roles.includes('SERVICE') && !roles.includes('PROJECT_LEAD')) {
+    throw new ForbiddenError('Follow-ups due are read by the reminder worker and project leads only');
+  }
+}
+
+const caseworkerOrNull = (ctx: FamilyContext, id: string | null) => (id ? ctx.loaders.caseworker.load(id) : null);
+
 export const followUpResolvers = {
+  Query: {
+    followUpsDue: async (_: unknown, args: { until: string }, ctx: FamilyContext) => {
+      mayReadDueFollowUps(ctx);
+      const candidates = await ctx.stores.followUps.dueCandidates(ctx.identity.municipality, ctx.today);
+      return followUpsDue(candidates, args.until);
+    },
+    projectLeadsOn: async (_: unknown, args: { day: string }, ctx: FamilyContext) => {
+      mayReadDueFollowUps(ctx);
+      const ids = await ctx.stores.followUps.projectLeadIds(ctx.identity.municipality, args.day);
+      const leads = await ctx.loaders.caseworker.loadMany(ids);
+      return leads.filter((c): c is CaseworkerEntity => !!c && !(c instanceof Error));
+    },
+  },
+
+  FollowUpDue: {
+    responsible: (item: FollowUpDueItem, _: unknown, ctx: FamilyContext) => caseworkerOrNull(ctx, item.responsibleId),
+    projectLead: (item: FollowUpDueItem, _: unknown, ctx: FamilyContext) => caseworkerOrNull(ctx, item.projectLeadId),
+  },
+
   Mutation: {
     planFollowUp: async (_: unknown, args: { input: PlanFollowUpInput }, ctx: FamilyContext) => {
       const { input } = args;

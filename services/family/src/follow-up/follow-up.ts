@@ -81,6 +81,44 @@ export function nextFollowUpDue(
   return addWeeks(lastHeldOn ?? subject.startsOn, subject.followUpCadenceWeeks);
 }
 
+/** An open plan or a running activity, with what decides when its next follow-up is due. */
+export interface FollowUpDueCandidate {
+  kind: 'PLAN' | 'ACTIVITY';
+  id: string;
+  familyId: string;
+  caseReference: string;
+  startsOn: string;
+  followUpCadenceWeeks: number;
+  lastHeldOn: string | null;
+  /** The plan: the family's contact person; an activity: its responsible caseworker. */
+  responsibleId: string | null;
+  projectLeadId: string | null;
+}
+
+/** A follow-up falling due: the candidate with its due day. */
+export interface FollowUpDueItem extends FollowUpDueCandidate {
+  dueOn: string;
+}
+
+/** The follow-ups due on or before `until`, earliest first (then by case reference, kind and id). */
+export function followUpsDue(candidates: readonly FollowUpDueCandidate[], until: string): FollowUpDueItem[] {
+  const due: FollowUpDueItem[] = [];
+  for (const c of candidates) {
+    const dueOn = nextFollowUpDue(
+      { startsOn: c.startsOn, followUpCadenceWeeks: c.followUpCadenceWeeks, ended: false },
+      c.lastHeldOn,
+    );
+    if (dueOn !== null && dueOn <= until) due.push({ ...c, dueOn });
+  }
+  return due.sort(
+    (a, b) =>
+      a.dueOn.localeCompare(b.dueOn) ||
+      a.caseReference.localeCompare(b.caseReference) ||
+      a.kind.localeCompare(b.kind) ||
+      a.id.localeCompare(b.id),
+  );
+}
+
 /** Exactly one of the ids that say what a follow-up is about. */
 export function targetOf(input: { followUpId?: string | null; planId?: string | null; activityId?: string | null }) {
   const given: FollowUpTarget[] = [];

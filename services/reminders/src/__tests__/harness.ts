@@ -6,13 +6,14 @@ import { Redis } from 'ioredis';
 import pino from 'pino';
 import type { Logger } from '@helhed/server';
 import { loadRemindersConfig, type RemindersConfig } from '../config';
+import type { CaseworkerRef, DueSnapshot, DueSource, FollowUpDue, PersonMonthDue } from '../due/due';
 import type { RemindersQueue } from '../queue/reminders-queue';
 
 /** The Redis the tests run against (a real one). */
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 export function testConfig(env: Record<string, string | undefined>): RemindersConfig {
-  return loadRemindersConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
+  return loadRemindersConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', METRICS_PORT: '0', ...env });
 }
 
 /** A BullMQ key prefix of its own, so test runs never see each other's jobs. */
@@ -163,4 +164,35 @@ export function readMail(raw: string): {
     messageId: headers['message-id'] ?? '',
     deliveryKey: headers['x-helhed-delivery-key'] ?? '',
   };
+}
+
+/**
+ * What is due from fixtures instead of the gateway: follow-ups, registration
+ * months with their deadlines, project leads and caseworkers. Reads are counted.
+ */
+export class FixtureDueSource implements DueSource {
+  reads = 0;
+  constructor(
+    public snapshot: DueSnapshot = { followUps: [], registrations: [], projectLeads: [] },
+    public caseworkerList: CaseworkerRef[] = [],
+  ) {}
+
+  async followUpsDue(_municipality: string, until: string): Promise<FollowUpDue[]> {
+    this.reads += 1;
+    return this.snapshot.followUps.filter((f) => f.dueOn <= until);
+  }
+  async registrationDeadline(_municipality: string, month: string): Promise<string> {
+    const found = this.snapshot.registrations.find((r) => r.month === month);
+    // Months without fixtures get a deadline far away, so no rule fires for them.
+    return found?.deadline ?? '2099-12-31';
+  }
+  async registrationMonths(_municipality: string, month: string): Promise<PersonMonthDue[]> {
+    return this.snapshot.registrations.find((r) => r.month === month)?.members ?? [];
+  }
+  async projectLeads(): Promise<CaseworkerRef[]> {
+    return this.snapshot.projectLeads;
+  }
+  async caseworkers(_municipality: string, ids: string[]): Promise<CaseworkerRef[]> {
+    return this.caseworkerList.filter((c) => ids.includes(c.id));
+  }
 }

@@ -27,6 +27,8 @@ export function createFileMailer(dir: string, from: string): Mailer {
         to: email.to,
         subject: email.subject,
         text: email.text,
+        ...(email.html ? { html: email.html } : {}),
+        ...(email.messageId ? { messageId: email.messageId } : {}),
         headers: { [DELIVERY_KEY_HEADER]: email.reference },
       });
       if (!Buffer.isBuffer(info.message))

@@ -1,8 +1,11 @@
-/** One plain-text email to one caseworker. */
+/** One email to one caseworker: plain text, and HTML as an alternative when given. */
 export interface OutgoingEmail {
   to: string;
   subject: string;
   text: string;
+  html?: string;
+  /** A fixed Message-ID (e.g. derived from the delivery key); nodemailer makes one when left out. */
+  messageId?: string;
   /** The delivery key, carried in a header and in the file name so a message can be traced to its record. */
   reference: string;
 }

@@ -21,6 +21,8 @@ export function createSmtpMailer(url: string, from: string): Mailer {
         to: email.to,
         subject: email.subject,
         text: email.text,
+        ...(email.html ? { html: email.html } : {}),
+        ...(email.messageId ? { messageId: email.messageId } : {}),
         headers: { [DELIVERY_KEY_HEADER]: email.reference },
       });
       return { messageId: info.messageId };

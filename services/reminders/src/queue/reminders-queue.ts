@@ -1,17 +1,28 @@
 import { Queue, type DefaultJobOptions, type IQueueBackend, type Job } from 'bullmq';
 import type { Logger } from '@helhed/server';
 import type { DigestRunResult } from '../digest/daily-digest';
+import type { DigestSendOutcome } from '../digest/digest-delivery';
+import type { ReconcileResult } from '../digest/reconcile';
 import { parseEmailRequest, type DeliveryOutcome, type EmailRequest } from '../delivery/email-delivery';
 import { createQueueBackend, type QueueBackend, type QueueBackendSettings } from './backend';
 
 export const REMINDERS_QUEUE = 'reminders';
 export const SEND_EMAIL = 'send-email';
 export const DAILY_DIGEST = 'daily-digest';
+export const SEND_DIGEST = 'send-digest';
+export const RECONCILE = 'reconcile';
 
-export type RemindersJobName = typeof SEND_EMAIL | typeof DAILY_DIGEST;
+export type RemindersJobName = typeof SEND_EMAIL | typeof DAILY_DIGEST | typeof SEND_DIGEST | typeof RECONCILE;
 export type SendEmailJobData = EmailRequest;
-export type RemindersJobData = SendEmailJobData | Record<string, never>;
-export type RemindersJobResult = DeliveryOutcome | DigestRunResult;
+export interface SendDigestJobData {
+  deliveryKey: string;
+}
+/** A daily run for a given day (tests, operators); the scheduler's runs leave it out and use today. */
+export interface DailyDigestJobData {
+  day?: string;
+}
+export type RemindersJobData = SendEmailJobData | SendDigestJobData | DailyDigestJobData | Record<string, never>;
+export type RemindersJobResult = DeliveryOutcome | DigestRunResult | DigestSendOutcome | ReconcileResult;
 
 /** The `reminders` queue, on Redis or on PostgreSQL. */
 export type RemindersQueue = Queue<
@@ -93,4 +104,25 @@ export async function enqueueEmail(queue: RemindersQueue, email: EmailRequest): 
 /** Registers (or updates in place) the daily digest's job scheduler; idempotent across restarts. */
 export async function scheduleDailyDigest(queue: RemindersQueue, pattern: string, tz: string): Promise<void> {
   await queue.upsertJobScheduler(DAILY_DIGEST, { pattern, tz }, { name: DAILY_DIGEST });
+}
+
+/** Registers (or updates in place) the hourly reconciliation's job scheduler. */
+export async function scheduleReconcile(queue: RemindersQueue, pattern: string, tz: string): Promise<void> {
+  await queue.upsertJobScheduler(RECONCILE, { pattern, tz }, { name: RECONCILE });
+}
+
+/**
+ * Puts a digest's send job on the queue; its job id is the digest's delivery
+ * key, so a key already queued is not queued twice. A job that failed in the
+ * queue while its row is still to send is retried.
+ */
+export async function enqueueDigest(queue: RemindersQueue, deliveryKey: string): Promise<void> {
+  const job = await queue.add(SEND_DIGEST, { deliveryKey }, { jobId: deliveryKey });
+  const state = await job.getState();
+  if (state === 'failed') await job.retry('failed');
+  else if (state === 'completed') {
+    // Completed jobs are kept a week; the row says it is still to send (e.g. reset by an operator).
+    await job.remove().catch(() => undefined);
+    await queue.add(SEND_DIGEST, { deliveryKey }, { jobId: deliveryKey });
+  }
 }

@@ -1,17 +1,23 @@
 import { UnrecoverableError, Worker, type IQueueBackend } from 'bullmq';
 import type { Logger } from '@helhed/server';
-import { runDailyDigest } from '../digest/daily-digest';
 import { deliverEmail, parseEmailRequest, type DeliveryLedger, type EmailRequest } from '../delivery/email-delivery';
+import { PermanentSendError, type DigestSendOutcome } from '../digest/digest-delivery';
+import type { DigestRunResult } from '../digest/daily-digest';
+import type { ReconcileResult } from '../digest/reconcile';
 import type { Mailer } from '../mail/mailer';
 import type { QueueBackend } from './backend';
 import {
   DAILY_DIGEST,
+  RECONCILE,
   REMINDERS_QUEUE,
+  SEND_DIGEST,
   SEND_EMAIL,
+  type DailyDigestJobData,
   type RemindersJob,
   type RemindersJobData,
   type RemindersJobName,
   type RemindersJobResult,
+  type SendDigestJobData,
 } from './reminders-queue';
 
 export type RemindersWorker = Worker<RemindersJobData, RemindersJobResult, RemindersJobName, IQueueBackend>;
@@ -20,10 +26,16 @@ export interface JobHandlers {
   ledger: DeliveryLedger;
   mailer: Mailer;
   logger: Logger;
+  /** The daily run for a day (today when left out). */
+  runDigest(day: string | undefined): Promise<DigestRunResult>;
+  /** Sends one digest; `attempt` is 1-based, of `attempts`. */
+  sendDigest(deliveryKey: string, attempt: number, attempts: number): Promise<DigestSendOutcome>;
+  reconcile(): Promise<ReconcileResult>;
 }
 
 /** Runs one job of the reminders queue. */
-export function createProcessor({ ledger, mailer, logger }: JobHandlers) {
+export function createProcessor(handlers: JobHandlers) {
+  const { ledger, mailer, logger } = handlers;
   return async (job: RemindersJob): Promise<RemindersJobResult> => {
     switch (job.name) {
       case SEND_EMAIL: {
@@ -39,8 +51,22 @@ export function createProcessor({ ledger, mailer, logger }: JobHandlers) {
         else logger.info({ deliveryKey: outcome.deliveryKey, messageId: outcome.messageId }, 'email sent');
         return outcome;
       }
+      case SEND_DIGEST: {
+        const { deliveryKey } = job.data as SendDigestJobData;
+        try {
+          const outcome = await handlers.sendDigest(deliveryKey, job.attemptsMade + 1, job.opts.attempts ?? 1);
+          if (outcome.sent) logger.info({ deliveryKey }, 'digest sent');
+          else logger.info({ deliveryKey, status: outcome.status }, `digest not sent: ${outcome.reason}`);
+          return outcome;
+        } catch (error) {
+          if (error instanceof PermanentSendError) throw new UnrecoverableError(error.message);
+          throw error;
+        }
+      }
       case DAILY_DIGEST:
-        return runDailyDigest(logger);
+        return handlers.runDigest((job.data as DailyDigestJobData).day);
+      case RECONCILE:
+        return handlers.reconcile();
       default:
         throw new UnrecoverableError(`unknown job name ${String(job.name)}`);
     }
@@ -50,13 +76,19 @@ export function createProcessor({ ledger, mailer, logger }: JobHandlers) {
 export function createRemindersWorker(
   backend: QueueBackend,
   handlers: JobHandlers,
-  options: { concurrency?: number } = {},
+  options: { concurrency?: number; stalledInterval?: number; lockDuration?: number } = {},
 ): RemindersWorker {
   const { logger } = handlers;
   const worker = new Worker(
     REMINDERS_QUEUE,
     createProcessor(handlers),
-    { ...backend.options('worker'), concurrency: options.concurrency ?? 5, name: 'reminders' },
+    {
+      ...backend.options('worker'),
+      concurrency: options.concurrency ?? 5,
+      name: 'reminders',
+      ...(options.stalledInterval ? { stalledInterval: options.stalledInterval } : {}),
+      ...(options.lockDuration ? { lockDuration: options.lockDuration } : {}),
+    },
     backend.factory,
   ) as RemindersWorker;
   worker.on('failed', (job, error) => {

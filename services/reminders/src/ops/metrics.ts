@@ -1,0 +1,72 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Counter, Gauge, Registry } from 'prom-client';
+
+/** The worker's Prometheus metrics (a registry of its own, so several workers in one process do not clash). */
+export class ReminderMetrics {
+  readonly registry = new Registry();
+  readonly built = new Counter({
+    name: 'helhed_digests_built_total',
+    help: 'Digests written for sending',
+    registers: [this.registry],
+  });
+  readonly sent = new Counter({
+    name: 'helhed_digests_sent_total',
+    help: 'Digests accepted by SMTP',
+    registers: [this.registry],
+  });
+  readonly failed = new Counter({
+    name: 'helhed_digests_failed_total',
+    help: 'Digests that failed for good (permanent rejection or last attempt) or whose delivery is uncertain',
+    registers: [this.registry],
+  });
+  readonly retried = new Counter({
+    name: 'helhed_digests_retried_total',
+    help: 'Digest attempts that failed and will be retried',
+    registers: [this.registry],
+  });
+
+  constructor(queueDepth: () => Promise<Record<string, number>>) {
+    new Gauge({
+      name: 'helhed_reminders_queue_depth',
+      help: 'Jobs in the reminders queue by state',
+      labelNames: ['state'],
+      registers: [this.registry],
+      async collect() {
+        const counts = await queueDepth().catch(() => ({}) as Record<string, number>);
+        for (const [state, count] of Object.entries(counts)) this.set({ state }, count);
+      },
+    });
+  }
+}
+
+/**
+ * Health (`/healthz`: the worker runs), readiness (`/readyz`: and its database
+ * answers) and `/metrics` on `port` (0 = a free port, for tests).
+ */
+export async function startOpsServer(
+  port: number,
+  metrics: ReminderMetrics,
+  checks: { alive(): boolean; ready(): Promise<boolean> },
+): Promise<{ port: number; close(): Promise<void> }> {
+  const server: Server = createServer((req, res) => {
+    const reply = (status: number, body: string, type = 'text/plain; charset=utf-8') => {
+      res.writeHead(status, { 'content-type': type });
+      res.end(body);
+    };
+    void (async () => {
+      if (req.url === '/healthz') return reply(checks.alive() ? 200 : 503, checks.alive() ? 'ok' : 'stopped');
+      if (req.url === '/readyz') {
+        const ready = checks.alive() && (await checks.ready().catch(() => false));
+        return reply(ready ? 200 : 503, ready ? 'ready' : 'not ready');
+      }
+      if (req.url === '/metrics') return reply(200, await metrics.registry.metrics(), metrics.registry.contentType);
+      return reply(404, 'not found');
+    })().catch(() => reply(500, 'error'));
+  });
+  await new Promise<void>((resolve) => server.listen(port, () => resolve()));
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
