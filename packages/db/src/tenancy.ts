@@ -63,6 +63,12 @@ export function asTenant<T>(municipality: string, work: () => T): T {
 
 const SET_SCOPE = `SELECT set_config('${TENANT_SETTING}', $1, $3), set_config('${SCOPE_SETTING}', $2, $3)`;
 
+/**
+ * Counts for measuring the wall's cost (see README): statements sent through
+ * query runners, and the scope-setting statements among them.
+ */
+export const tenancyStats = { statements: 0, scopeStatements: 0 };
+
 interface ScopedClient {
   query(text: string, values: unknown[]): Promise<unknown>;
   /** The scope last set on this connection at session level. */
@@ -103,13 +109,17 @@ function scopeRunner(runner: QueryRunner, scope: TenantScope): QueryRunner {
   runner.startTransaction = async (isolationLevel) => {
     await startTransaction(isolationLevel);
     // Outermost transaction only; savepoints inherit it.
-    if ((runner as unknown as { transactionDepth: number }).transactionDepth === 1)
+    if ((runner as unknown as { transactionDepth: number }).transactionDepth === 1) {
+      tenancyStats.scopeStatements += 1;
       await (await client()).query(SET_SCOPE, [...values, true]);
+    }
   };
   runner.query = (async (...args: Parameters<QueryRunner['query']>) => {
+    tenancyStats.statements += 1;
     if (!runner.isTransactionActive) {
       const connection = await client();
       if (connection.helhedScope !== key) {
+        tenancyStats.scopeStatements += 1;
         await connection.query(SET_SCOPE, [...values, false]);
         connection.helhedScope = key;
       }
