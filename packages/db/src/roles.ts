@@ -143,9 +143,13 @@ async function handDatabaseToOwner(adminUrl: string, owner: string): Promise<voi
           UNION ALL
           SELECT format('ALTER FUNCTION %s OWNER TO ${owner}', p.oid::regprocedure)
             FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace
+             AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass
+                               AND d.objid = p.oid AND d.deptype = 'e')
           UNION ALL
           SELECT format('ALTER TYPE %s OWNER TO ${owner}', t.oid::regtype)
             FROM pg_type t WHERE t.typnamespace = 'public'::regnamespace AND t.typtype IN ('e', 'd')
+             AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass
+                               AND d.objid = t.oid AND d.deptype = 'e')
         LOOP
           EXECUTE r.stmt;
         END LOOP;
