@@ -115,6 +115,26 @@ describe('the tenancy wall in a DataSource', () => {
     await expect(app.query('DELETE FROM audit_event')).rejects.toThrow(/permission denied/);
   });
 
+  it('takes the accounts from MIGRATION_DATABASE_URL and DATABASE_URL, creating the application role if the owner may', async () => {
+    const role = `helhed_app_${process.pid}`;
+    const appUrl = new URL(adminUrl);
+    appUrl.username = role;
+    appUrl.password = 'configured-password';
+    try {
+      await expect(
+        prepareDatabaseAccounts({ MIGRATION_DATABASE_URL: adminUrl, DATABASE_URL: appUrl.toString() }),
+      ).resolves.toEqual({ ownerUrl: adminUrl, appUrl: appUrl.toString() });
+      expect(await adminQuery('SELECT rolcanlogin, rolbypassrls FROM pg_roles WHERE rolname = $1', [role])).toEqual([
+        { rolcanlogin: true, rolbypassrls: false },
+      ]);
+      await expect(
+        prepareDatabaseAccounts({ MIGRATION_DATABASE_URL: adminUrl, DATABASE_URL: adminUrl }),
+      ).rejects.toThrow(/application role, not the owner/);
+    } finally {
+      await adminQuery(`DROP ROLE IF EXISTS "${role}"`);
+    }
+  });
+
   it('is idempotent: preparing the accounts again changes nothing', async () => {
     await expect(prepareDatabaseAccounts({ DATABASE_URL: adminUrl })).resolves.toMatchObject({
       appUrl: expect.stringContaining(DEV_APP_ROLE),
