@@ -33,7 +33,7 @@ export interface SubgraphServiceDefinition<TContext extends BaseContext, TStores
   stores: (db: DataSource) => TStores;
   /** The per-request context: the base plus the service's stores and DataLoaders. */
   context: (base: BaseContext, stores: TStores) => TContext;
-  /** Tables the application role may only read and append to (default: the audit log). */
+  /** Tables the application role may only read and append to (default: the audit log and its retention cuts). */
   appendOnlyTables?: readonly string[];
   /** Runs after each operation, before the answer is sent (see `createSubgraph`). */
   afterRequest?: (context: TContext, db: DataSource) => Promise<void>;
@@ -65,7 +65,7 @@ export async function startSubgraphService<TContext extends BaseContext, TStores
   );
   await owner.destroy();
   await grantApplicationRole(accounts.ownerUrl, accounts.appUrl, {
-    appendOnly: definition.appendOnlyTables ?? ['audit_event'],
+    appendOnly: definition.appendOnlyTables ?? ['audit_event', 'audit_cut'],
   });
   const db = await openDatabase(
     {
