@@ -90,12 +90,14 @@ export const subgraphSettings = (defaultPort: number) => ({
   ...commonSettings,
   PORT: port(defaultPort),
   DATABASE_URL: postgresUrl,
+  /** The owner role that runs migrations; unset outside production, where DATABASE_URL's administrator derives both roles. */
+  MIGRATION_DATABASE_URL: postgresUrl.optional(),
   IDENTITY_SIGNING_SECRET: secret(DEV_IDENTITY_SIGNING_SECRET),
 });
 
 /**
  * Loads a subgraph's settings: the common subgraph settings plus its own.
- * `DATABASE_URL`, `IDENTITY_SIGNING_SECRET` and `requiredInProduction` must be set in production.
+ * `DATABASE_URL`, `MIGRATION_DATABASE_URL`, `IDENTITY_SIGNING_SECRET` and `requiredInProduction` must be set in production.
  */
 export function loadSubgraphConfig<E extends z.ZodRawShape>(
   service: string,
@@ -104,6 +106,11 @@ export function loadSubgraphConfig<E extends z.ZodRawShape>(
   env: Environment,
   requiredInProduction: string[] = [],
 ) {
-  requireInProduction(service, env, ['DATABASE_URL', 'IDENTITY_SIGNING_SECRET', ...requiredInProduction]);
+  requireInProduction(service, env, [
+    'DATABASE_URL',
+    'MIGRATION_DATABASE_URL',
+    'IDENTITY_SIGNING_SECRET',
+    ...requiredInProduction,
+  ]);
   return loadConfig(service, z.object({ ...subgraphSettings(defaultPort), ...extra }), env);
 }

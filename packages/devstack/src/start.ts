@@ -6,15 +6,21 @@ import { REPO_ROOT, resolveInfrastructure, type Infrastructure } from './infrast
 
 /**
  * `npm start`: finds (or starts) PostgreSQL, Redis and SMTP, then runs the four
- * subgraphs, the gateway and the reminder worker as separate processes with
+ * subgraphs, the gateway and the reminder worker (which serves the fifth,
+ * `notifications`) as separate processes with
  * interleaved, prefixed logs. Outside production it loads the demo data on
  * first start. Ctrl-C stops everything cleanly.
  */
 const log = (line: string) => console.log(`[platform] ${line}`);
 
 const PROCESSES = [
-  ...SUBGRAPHS.map((s) => ({ name: s.name, entry: `services/${s.name}/dist/main.js`, port: s.port })),
-  { name: 'reminders', entry: 'services/reminders/dist/main.js', port: undefined },
+  ...SUBGRAPHS.filter((s) => s.name !== 'notifications').map((s) => ({
+    name: s.name,
+    entry: `services/${s.name}/dist/main.js`,
+    port: s.port,
+  })),
+  // The reminder worker; it also serves the `notifications` subgraph (port 4005).
+  { name: 'reminders', entry: 'services/reminders/dist/main.js', port: 4005 },
   { name: 'gateway', entry: 'gateway/dist/main.js', port: 4000 },
 ] as const;
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { withTenantScope } from '@helhed/db';
 import { REQUEST_ID_HEADER } from '@helhed/identity';
 import type { Logger } from './logger';
 
@@ -76,10 +77,13 @@ export function createHttpApp<TContext extends BaseContext>(options: HttpAppOpti
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     const started = Date.now();
-    const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: () => options.context({ headers: req.headers, requestId }),
-    });
+    // The request's tenancy scope: empty until the context verifies the identity (see @helhed/db tenancy).
+    const result = await withTenantScope(() =>
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+        context: () => options.context({ headers: req.headers, requestId }),
+      }),
+    );
     for (const [key, value] of result.headers) res.setHeader(key, value);
     res.statusCode = result.status ?? 200;
     if (result.body.kind === 'complete') {

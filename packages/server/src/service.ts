@@ -1,5 +1,5 @@
 import type { DataSource, DataSourceOptions } from 'typeorm';
-import { ensureDatabase, openDatabase, type ServiceDatabase } from '@helhed/db';
+import { grantApplicationRole, openDatabase, prepareDatabaseAccounts, type ServiceDatabase } from '@helhed/db';
 import { createLogger, type Logger } from './logger';
 import { createSubgraph, readSchema, type BaseContext, type RunningSubgraph } from './subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
@@ -9,7 +9,10 @@ export interface SubgraphServiceConfig {
   NODE_ENV: string;
   LOG_LEVEL: string;
   PORT: number;
+  /** The application role's connection (or, without MIGRATION_DATABASE_URL, an administrator's: see @helhed/db roles). */
   DATABASE_URL: string;
+  /** The owner role's connection, for migrations; required in production. */
+  MIGRATION_DATABASE_URL?: string | undefined;
   IDENTITY_SIGNING_SECRET: string;
 }
 
@@ -30,6 +33,8 @@ export interface SubgraphServiceDefinition<TContext extends BaseContext, TStores
   stores: (db: DataSource) => TStores;
   /** The per-request context: the base plus the service's stores and DataLoaders. */
   context: (base: BaseContext, stores: TStores) => TContext;
+  /** Tables the application role may only read and append to (default: the audit log and its retention cuts). */
+  appendOnlyTables?: readonly string[];
   /** Runs after each operation, before the answer is sent (see `createSubgraph`). */
   afterRequest?: (context: TContext, db: DataSource) => Promise<void>;
 }
@@ -40,7 +45,7 @@ export interface RunningSubgraphService extends RunningSubgraph {
 
 /**
  * Starts one subgraph service: creates its own database if needed, applies its
- * migrations, then serves it over HTTP. `close()` stops taking requests, then
+ * migrations as the owner role, then serves it over HTTP as the application role. `close()` stops taking requests, then
  * closes the database pool.
  */
 export async function startSubgraphService<TContext extends BaseContext, TStores>(
@@ -51,13 +56,26 @@ export async function startSubgraphService<TContext extends BaseContext, TStores
   const logger =
     options.logger ??
     createLogger(definition.name, { level: config.LOG_LEVEL, production: config.NODE_ENV === 'production' });
-  await ensureDatabase(config.DATABASE_URL);
-  const db = await openDatabase({
-    url: config.DATABASE_URL,
-    entities: definition.entities,
-    migrations: definition.migrations,
-    logger: options.sqlLogger,
+  // Migrations as the owner role; requests as the application role, which row-level
+  // security binds (see README, "Tenancy wall"). The service never serves as the owner.
+  const accounts = await prepareDatabaseAccounts(config);
+  const owner = await openDatabase(
+    { url: accounts.ownerUrl, entities: definition.entities, migrations: definition.migrations, poolSize: 1 },
+    { migrate: true },
+  );
+  await owner.destroy();
+  await grantApplicationRole(accounts.ownerUrl, accounts.appUrl, {
+    appendOnly: definition.appendOnlyTables ?? ['audit_event', 'audit_cut'],
   });
+  const db = await openDatabase(
+    {
+      url: accounts.appUrl,
+      entities: definition.entities,
+      migrations: definition.migrations,
+      logger: options.sqlLogger,
+    },
+    { migrate: false },
+  );
   const stores = definition.stores(db);
   const subgraph = createSubgraph<TContext>({
     name: definition.name,

@@ -9,6 +9,7 @@ import {
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { GraphQLError, parse } from 'graphql';
+import { setTenantScope, type TenantScope } from '@helhed/db';
 import { DomainError } from '@helhed/errors';
 import { IDENTITY_HEADER, verifyForwardedIdentity, type Identity } from '@helhed/identity';
 import { createErrorFormatter } from './errors';
@@ -66,6 +67,16 @@ function graphqlFilesUnder(dir: string): string[] {
 }
 
 /**
+ * The tenancy scope of a verified identity: its own municipality; and reads
+ * across municipalities for a caller whose only role is NATIONAL_MONITOR (the
+ * national view's aggregates — `authorize` gives that role no person).
+ */
+export function tenantScopeOf(identity: Identity): TenantScope {
+  const national = identity.roles.length === 1 && identity.roles[0] === 'NATIONAL_MONITOR';
+  return { municipality: identity.municipality, national };
+}
+
+/**
  * Builds one subgraph: Apollo Server 5 with `buildSubgraphSchema`, masked
  * errors, request logging, and the forwarded identity verified on every
  * request (a request that did not come through the gateway is refused with
@@ -106,6 +117,7 @@ export function createSubgraph<TContext extends BaseContext>(options: SubgraphOp
         logger.warn({ requestId }, `refused a request: ${message}`);
         throw new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
       }
+      setTenantScope(tenantScopeOf(identity));
       return options.context({
         identity,
         forwardedIdentity: header as string,

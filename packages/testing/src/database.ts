@@ -55,3 +55,60 @@ export async function queryDatabase<T extends Record<string, unknown> = Record<s
     await c.end();
   }
 }
+
+/** The application role the services serve as in tests (derived by @helhed/db from the test server's administrator). */
+export const TEST_APP_ROLE = 'helhed_app';
+
+/** The same database as the application role (row-level security binds it; the `postgres` of `url` bypasses it). */
+export function asApplicationRole(url: string): string {
+  const u = new URL(url);
+  u.username = TEST_APP_ROLE;
+  return u.toString();
+}
+
+export interface TenantTable {
+  table: string;
+  owner: string;
+  rowSecurity: boolean;
+  forced: boolean;
+}
+
+/**
+ * Every table of a database that has a `municipality_code` column, with its
+ * owner and row-level security flags — found from the catalogue, so a new
+ * tenant table is listed without anyone naming it.
+ */
+export function tenantTables(url: string): Promise<TenantTable[]> {
+  return queryDatabase<TenantTable & Record<string, unknown>>(
+    url,
+    `SELECT c.relname AS "table", pg_get_userbyid(c.relowner) AS owner,
+            c.relrowsecurity AS "rowSecurity", c.relforcerowsecurity AS forced
+       FROM information_schema.columns col
+       JOIN pg_class c ON c.relname = col.table_name AND c.relnamespace = 'public'::regnamespace
+      WHERE col.table_schema = 'public' AND col.column_name = 'municipality_code' AND c.relkind IN ('r', 'p')
+      ORDER BY 1`,
+  );
+}
+
+/**
+ * Runs statements in one transaction as the given connection, with the tenancy
+ * setting as the services set it (`municipality` null: not set at all).
+ */
+export async function queryAsTenant<T extends Record<string, unknown> = Record<string, unknown>>(
+  url: string,
+  municipality: string | null,
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query('BEGIN');
+    if (municipality !== null) await c.query(`SELECT set_config('helhed.municipality', $1, true)`, [municipality]);
+    const { rows } = await c.query(sql, params);
+    await c.query('COMMIT');
+    return rows as T[];
+  } finally {
+    await c.end();
+  }
+}

@@ -5,6 +5,7 @@ import { PriceCatalogue1763800000000 } from './migrations/1763800000000-PriceCat
 import { CostLedger1765100000000 } from './migrations/1765100000000-CostLedger';
 import { InvestmentCase1765100000001 } from './migrations/1765100000001-InvestmentCase';
 import { Grant1765100000002 } from './migrations/1765100000002-Grant';
+import { TenantIsolation1765400000001 } from './migrations/1765400000001-TenantIsolation';
 
 export const entities = [PriceCatalogueEntryEntity, CostEntryEntity, InvestmentCaseEntity];
 export const migrations = [
@@ -12,4 +13,5 @@ export const migrations = [
   CostLedger1765100000000,
   InvestmentCase1765100000001,
   Grant1765100000002,
+  TenantIsolation1765400000001,
 ];

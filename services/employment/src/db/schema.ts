@@ -13,6 +13,7 @@ import { Company1764500000003 } from './migrations/1764500000003-Company';
 import { EmploymentPeriod1764500000004 } from './migrations/1764500000004-EmploymentPeriod';
 import { LeisureJob1764500000005 } from './migrations/1764500000005-LeisureJob';
 import { EducationEnrolment1764500000006 } from './migrations/1764500000006-EducationEnrolment';
+import { TenantIsolation1765400000000 } from './migrations/1765400000000-TenantIsolation';
 import { CompanyEntity, PartnershipAgreementEntity } from '../company/company.entity';
 import { EmploymentPeriodEntity } from '../employment-period/employment-period.entity';
 import { LeisureJobEntity } from '../leisure-job/leisure-job.entity';
@@ -43,4 +44,5 @@ export const migrations = [
   EducationEnrolment1764500000006,
   Offer1764600000000,
   EmploymentRegistration1764600000001,
+  TenantIsolation1765400000000,
 ];

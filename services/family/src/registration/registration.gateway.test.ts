@@ -35,6 +35,12 @@ const MONTHS = `query($id: ID!, $month: YearMonth!) { family(id: $id) { registra
   healthPart { department applies done onTime }
   missingParts { department responsible { name email } } complete contactPerson { name } } } }`;
 
+/** What the reminder worker (SERVICE) reads: the municipality's months, not a family (it may not read families). */
+const SERVICE_MONTHS = MONTHS.replace(
+  'query($id: ID!, $month: YearMonth!) { family(id: $id) { registrationMonth(month: $month) {',
+  'query($month: YearMonth!) { registrationMonths(month: $month) {',
+).replace(/ } } }$/, ' } }');
+
 const ics = (scores: number[]) =>
   [
     'HEALTH',
@@ -58,6 +64,10 @@ const register = async (input: Record<string, unknown>) =>
   (await stack.graph.request(familyDept, REGISTER, { input: { familyId, ...input } })).registerFamilyPart;
 const monthOf = async (month: string, who = familyDept) =>
   (await stack.graph.request(who, MONTHS, { id: familyId, month })).family.registrationMonth;
+const serviceMonthsOf = async (month: string) =>
+  (await stack.graph.request(service, SERVICE_MONTHS, { month })).registrationMonths.filter(
+    (m: { familyId: string }) => m.familyId === familyId,
+  );
 
 const count = async (table: string) =>
   Number((await queryDatabase(stack.databases.family.url, `SELECT count(*) AS n FROM ${table}`))[0]!.n);
@@ -496,7 +506,7 @@ describe("a municipality's own SDQ norm set", () => {
 
 describe('completeness across departments', () => {
   it('lists every member with the parts that apply, missing parts and their responsible caseworkers', async () => {
-    const months = await monthOf('2026-03', service);
+    const months = await serviceMonthsOf('2026-03');
     const byId = Object.fromEntries(months.map((m: { personId: string }) => [m.personId, m]));
     expect(byId[parent]).toMatchObject({
       memberRole: 'PARENT',

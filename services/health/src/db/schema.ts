@@ -10,6 +10,7 @@ import { Referral1764800000001 } from './migrations/1764800000001-Referral';
 import { HealthIndicators1764800000002 } from './migrations/1764800000002-HealthIndicators';
 import { TreatmentDetails1764800000003 } from './migrations/1764800000003-TreatmentDetails';
 import { HealthFindings1765000000000 } from './migrations/1765000000000-HealthFindings';
+import { TenantIsolation1765400000000 } from './migrations/1765400000000-TenantIsolation';
 
 /** The health service's entities and migrations, listed explicitly. */
 export const entities = [
@@ -27,4 +28,5 @@ export const migrations = [
   HealthIndicators1764800000002,
   TreatmentDetails1764800000003,
   HealthFindings1765000000000,
+  TenantIsolation1765400000000,
 ];
