@@ -46,6 +46,8 @@ const schema = z.object({
   JWT_ISSUER: z.string().default('helhed-dev'),
   JWT_AUDIENCE: z.string().default('helhed'),
   JWT_SECRET: secret('helhed-development-jwt-secret-change-me'),
+  /** The identity provider's JWKS (as the gateway's): operators' tokens for the queue dashboard are checked against it. */
+  JWKS_URL: z.url().optional(),
   /** The municipalities (three-digit codes, comma-separated) the worker sends reminders for. */
   MUNICIPALITIES: z
     .string()

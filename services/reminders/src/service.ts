@@ -1,5 +1,6 @@
 import { todayInDenmark } from '@helhed/calendar';
 import { ensureDatabase, openDatabase } from '@helhed/db';
+import { createCallerTokenVerifier } from '@helhed/identity';
 import { createLogger, type Logger } from '@helhed/server';
 import type { RemindersConfig } from './config';
 import { entities, migrations } from './db/schema';
@@ -12,6 +13,7 @@ import type { DueSource } from './due/due';
 import { GraphDueSource } from './due/graph-due-source';
 import { createMailer } from './mail/create-mailer';
 import type { Mailer } from './mail/mailer';
+import { dashboardHandler, queueSnapshot } from './ops/dashboard';
 import { ReminderMetrics, startOpsServer } from './ops/metrics';
 import { createQueueBackend } from './queue/backend';
 import {
@@ -171,10 +173,21 @@ export async function startRemindersWorker(
     const opsPort = options.opsPort ?? config.METRICS_PORT;
     if (opsPort > 0 || options.opsPort === 0) {
       const running = worker;
-      ops = await startOpsServer(opsPort, metrics, {
-        alive: () => running.isRunning(),
-        ready: async () => (await db.query('SELECT 1')).length === 1,
+      const verify = createCallerTokenVerifier({
+        issuer: config.JWT_ISSUER,
+        audience: config.JWT_AUDIENCE,
+        secret: config.JWT_SECRET,
+        ...(config.JWKS_URL ? { jwksUrl: config.JWKS_URL } : {}),
       });
+      ops = await startOpsServer(
+        opsPort,
+        metrics,
+        {
+          alive: () => running.isRunning(),
+          ready: async () => (await db.query('SELECT 1')).length === 1,
+        },
+        dashboardHandler(verify, () => queueSnapshot(queue)),
+      );
     }
     if (options.reconcileAtStart !== false) await reconcileNow();
   } catch (error) {

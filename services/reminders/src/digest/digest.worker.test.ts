@@ -1,3 +1,4 @@
+import { mintCallerToken, type Role } from '@helhed/identity';
 import {
   createTestDatabase,
   queryDatabase,
@@ -165,6 +166,35 @@ describe('operations', () => {
     expect(metrics).toMatch(/^helhed_reminders_queue_depth\{state="delayed"\} 2$/m);
     await stop(worker);
     expect(await fetch(`${base}/healthz`).catch(() => 'closed')).toBe('closed');
+  });
+
+  it('shows the queue dashboard to operators only: job counts and the job schedulers', async () => {
+    now = morningOf('2026-04-13');
+    const worker = await start({ opsPort: 0 });
+    await worker.runDay('2026-04-13');
+    await smtp.waitFor(4);
+    await settled('2026-04-13');
+    const config = testConfig({ DATABASE_URL: db.url });
+    const token = (roles: Role[]) =>
+      mintCallerToken(
+        { userId: 'operator-1', municipality: '630', department: 'FAMILY', roles },
+        { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, secret: config.JWT_SECRET },
+      );
+    const url = `http://127.0.0.1:${worker.opsPort}/queues`;
+    expect((await fetch(url)).status).toBe(401);
+    expect((await fetch(url, { headers: { authorization: 'Bearer not-a-token' } })).status).toBe(401);
+    const caseworker = await fetch(url, { headers: { authorization: `Bearer ${await token(['CASEWORKER'])}` } });
+    expect(caseworker.status).toBe(403);
+    const operator = `Bearer ${await token(['ADMIN'])}`;
+    const json = await fetch(url, { headers: { authorization: operator, accept: 'application/json' } });
+    expect(json.status).toBe(200);
+    const snapshot = (await json.json()) as { counts: Record<string, number>; schedulers: Array<{ id: string }> };
+    expect(snapshot.counts).toMatchObject({ completed: expect.any(Number), delayed: 2, failed: 0 });
+    expect(snapshot.schedulers.map((s) => s.id).sort()).toEqual(['daily-digest', 'reconcile']);
+    const html = await (await fetch(url, { headers: { authorization: operator } })).text();
+    expect(html).toContain('<h1>Reminders queue</h1>');
+    expect(html).toContain('daily-digest');
+    await stop(worker);
   });
 });
 

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Counter, Gauge, Registry } from 'prom-client';
 
@@ -42,12 +42,15 @@ export class ReminderMetrics {
 
 /**
  * Health (`/healthz`: the worker runs), readiness (`/readyz`: and its database
- * answers) and `/metrics` on `port` (0 = a free port, for tests).
+ * answers), `/metrics` and the operator's `/queues` dashboard on `port` (0 = a
+ * free port, for tests).
  */
 export async function startOpsServer(
   port: number,
   metrics: ReminderMetrics,
   checks: { alive(): boolean; ready(): Promise<boolean> },
+  /** The operator's queue dashboard on `/queues` (see dashboard.ts). */
+  dashboard?: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
 ): Promise<{ port: number; close(): Promise<void> }> {
   const server: Server = createServer((req, res) => {
     const reply = (status: number, body: string, type = 'text/plain; charset=utf-8') => {
@@ -61,6 +64,7 @@ export async function startOpsServer(
         return reply(ready ? 200 : 503, ready ? 'ready' : 'not ready');
       }
       if (req.url === '/metrics') return reply(200, await metrics.registry.metrics(), metrics.registry.contentType);
+      if (dashboard && (req.url === '/queues' || req.url?.startsWith('/queues?'))) return dashboard(req, res);
       return reply(404, 'not found');
     })().catch(() => reply(500, 'error'));
   });
