@@ -1,0 +1,102 @@
+import { defaultFieldResolver, isObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import { ForbiddenError } from '@helhed/errors';
+import type { DataCategoryMap, DeclaredCategory, ReadDecision } from '@helhed/identity';
+
+/** Fields every subgraph has that are Federation's own (never personal data by themselves). */
+const FEDERATION_FIELDS = new Set(['Query._entities', 'Query._service']);
+
+/** Every `Type.field` of the schema's object types that a data-category map must declare. */
+export function declarableFields(schema: GraphQLSchema): string[] {
+  const fields: string[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('_')) continue;
+    for (const name of Object.keys(type.getFields())) {
+      const key = `${type.name}.${name}`;
+      if (!FEDERATION_FIELDS.has(key)) fields.push(key);
+    }
+  }
+  return fields.sort();
+}
+
+/**
+ * Checks a subgraph's declared policy against its schema: the fields without a
+ * declared category (a new field must be declared, as a category or
+ * `NOT_PERSONAL`) and declarations of fields that no longer exist.
+ */
+export function checkDataCategories(
+  schema: GraphQLSchema,
+  map: DataCategoryMap,
+): { undeclared: string[]; unknown: string[] } {
+  const fields = declarableFields(schema);
+  const known = new Set(fields);
+  return {
+    undeclared: fields.filter((f) => !(f in map)),
+    unknown: Object.keys(map)
+      .filter((f) => !known.has(f))
+      .sort(),
+  };
+}
+
+/** Whose data an object is: the person (when it is one person's), its family, and the municipality that owns it. */
+export interface DataSubject {
+  personId: string | null;
+  familyId: string | null;
+  municipality: string;
+}
+
+export type GuardedCategory = Exclude<DeclaredCategory, 'NOT_PERSONAL'>;
+
+/** How a subgraph guards its fields (see `guardFields`). */
+export interface FieldGuard<TContext> {
+  /** The subgraph's declared policy (its `src/data-categories.ts`). */
+  categories: DataCategoryMap;
+  /**
+   * Whose data an object of a type is, per type name. Fields of types not
+   * listed here are not guarded by the wrapper (root fields and entity
+   * references authorise on their own); `null` means "not a person's data" (allowed).
+   */
+  subjects: Record<string, (parent: any, context: TContext) => DataSubject | null | Promise<DataSubject | null>>;
+  /**
+   * The decision for the caller, a subject and a category: the subgraph
+   * gathers the facts (team, consent, project) through its request's loaders
+   * and asks `decideRead` from @helhed/identity.
+   */
+  decide: (context: TContext, subject: DataSubject, category: GuardedCategory) => Promise<ReadDecision>;
+  /** Runs once a read was allowed (the subgraph notes it in its audit trail). */
+  allowed?: (context: TContext, subject: DataSubject, category: GuardedCategory, info: GraphQLResolveInfo) => void;
+}
+
+type Resolver = (parent: any, args: any, context: any, info: GraphQLResolveInfo) => unknown;
+type ResolverMap = Record<string, Record<string, unknown>>;
+
+/**
+ * Wraps the resolvers of every declared field of a guarded type (including
+ * fields resolved by the default resolver): before the field resolves, the
+ * policy is asked; when it says no, the field answers null with a FORBIDDEN
+ * error at its path and the rest of the query still answers (a non-null
+ * field's null goes to its nearest nullable parent, as GraphQL does).
+ */
+export function guardFields<TContext>(resolvers: ResolverMap, guard: FieldGuard<TContext>): ResolverMap {
+  const wrapped: ResolverMap = { ...resolvers };
+  for (const [key, category] of Object.entries(guard.categories)) {
+    if (category === 'NOT_PERSONAL') continue;
+    const [typeName, fieldName] = key.split('.');
+    const subjectOf = guard.subjects[typeName];
+    if (!subjectOf) continue;
+    const typeResolvers = { ...(wrapped[typeName] ?? {}) };
+    const original = typeResolvers[fieldName];
+    if (original !== undefined && typeof original !== 'function') continue;
+    const resolve: Resolver = (original as Resolver | undefined) ?? defaultFieldResolver;
+    typeResolvers[fieldName] = async (parent: unknown, args: unknown, context: TContext, info: GraphQLResolveInfo) => {
+      const subject = await subjectOf(parent, context);
+      if (subject) {
+        const decision = await guard.decide(context, subject, category);
+        if (!decision.allowed) throw new ForbiddenError(decision.reason);
+        guard.allowed?.(context, subject, category, info);
+      }
+      return resolve(parent, args, context, info);
+    };
+    wrapped[typeName] = typeResolvers;
+  }
+  return wrapped;
+}
