@@ -69,7 +69,7 @@ export function decideRead(identity: Identity | undefined, facts: ReadFacts): Re
       ? { allowed: true, basis: 'SERVICE' }
       : { allowed: false, reason: `The reminder worker sees no ${facts.category} data` };
   if (facts.onTeam) {
-    if (shared) return { allowed: true, basis: 'TEAM' };
+    if (facts.category === 'BASIC' || facts.category === 'PLAN') return { allowed: true, basis: 'TEAM' };
     if (CATEGORY_OWNER[facts.category] === identity.department) return { allowed: true, basis: 'OWN_DEPARTMENT' };
     if (facts.sharingAllowed) return { allowed: true, basis: 'SHARING' };
     return {

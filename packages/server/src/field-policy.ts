@@ -80,7 +80,7 @@ export function guardFields<TContext>(resolvers: ResolverMap, guard: FieldGuard<
   const wrapped: ResolverMap = { ...resolvers };
   for (const [key, category] of Object.entries(guard.categories)) {
     if (category === 'NOT_PERSONAL') continue;
-    const [typeName, fieldName] = key.split('.');
+    const [typeName, fieldName] = key.split('.') as [string, string];
     const subjectOf = guard.subjects[typeName];
     if (!subjectOf) continue;
     const typeResolvers = { ...(wrapped[typeName] ?? {}) };
