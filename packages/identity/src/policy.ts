@@ -5,17 +5,29 @@ import type { Identity } from './identity';
  * What a field of a subgraph's schema returns, as declared in the subgraph's
  * `src/data-categories.ts`: one of the five categories of a person's data,
  * `PLAN` (the family's one integrated plan: visible to the whole team and the
- * project lead, kept by the family department), or `NOT_PERSONAL` (structural
- * or non-personal: ids, connections' page info, reference data, aggregates).
+ * project lead, kept by the family department), `INDICATOR` (a department's
+ * monthly registration and the project's indicators measured from it: visible
+ * to the team and the project lead, audited under the subgraph's own
+ * category), or `NOT_PERSONAL` (structural or non-personal: ids, connections'
+ * page info, reference data, aggregates).
  */
-export type DeclaredCategory = DataCategory | 'PLAN' | 'NOT_PERSONAL';
+export type DeclaredCategory = DataCategory | 'PLAN' | 'INDICATOR' | 'NOT_PERSONAL';
 
 /** A subgraph's declared policy: `'Type.field'` → its category. */
 export type DataCategoryMap = Readonly<Record<string, DeclaredCategory>>;
 
-/** The category a read of a declared field is audited under (the plan is kept by the family department: SOCIAL). */
-export function auditCategoryOf(category: Exclude<DeclaredCategory, 'NOT_PERSONAL'>): DataCategory {
-  return category === 'PLAN' ? 'SOCIAL' : category;
+/**
+ * The category a read of a declared field is audited under: the plan is kept
+ * by the family department (SOCIAL); indicators under the category of the
+ * department that registers them (`indicatorsOf`, the subgraph's own).
+ */
+export function auditCategoryOf(
+  category: Exclude<DeclaredCategory, 'NOT_PERSONAL'>,
+  indicatorsOf: DataCategory,
+): DataCategory {
+  if (category === 'PLAN') return 'SOCIAL';
+  if (category === 'INDICATOR') return indicatorsOf;
+  return category;
 }
 
 /** The facts about one piece of data `decideRead` decides on; the subgraph gathers them (batched per request). */
@@ -47,11 +59,12 @@ const only = (identity: Identity, role: Identity['roles'][number]) =>
  * `packages/devstack/src/access-matrix.gateway.test.ts` states it as a table):
  * - only the caller's own municipality; national monitors see aggregates only;
  * - the reminder worker (SERVICE) sees BASIC and the plan, nothing more;
- * - a caseworker on the family's team sees BASIC and the plan, their own
+ * - a caseworker on the family's team sees BASIC, the plan and the indicators, their own
  *   department's category in full, and another department's category only
  *   where a consent or recorded legal basis covers their department and that
  *   category today (`sharingAllowed`);
- * - the project lead of a project the family is enrolled in sees BASIC and the plan;
+ * - the project lead of a project the family is enrolled in sees BASIC, the plan
+ *   and the indicators, not a department's detailed data (nor health detail);
  * - an administrator (not on the team) sees BASIC, to administer teams and records;
  * - anyone else sees nothing of the family (a search by case reference may
  *   still tell that it exists: that is the search's own NOT_PERSONAL answer).
@@ -64,12 +77,14 @@ export function decideRead(identity: Identity | undefined, facts: ReadFacts): Re
     return { allowed: false, reason: 'The data belongs to another municipality' };
   if (only(identity, 'NATIONAL_MONITOR')) return { allowed: false, reason: 'National monitors see aggregates only' };
   const shared = facts.category === 'BASIC' || facts.category === 'PLAN';
+  const measured = shared || facts.category === 'INDICATOR';
   if (identity.roles.includes('SERVICE'))
     return shared
       ? { allowed: true, basis: 'SERVICE' }
       : { allowed: false, reason: `The reminder worker sees no ${facts.category} data` };
   if (facts.onTeam) {
-    if (facts.category === 'BASIC' || facts.category === 'PLAN') return { allowed: true, basis: 'TEAM' };
+    if (facts.category === 'BASIC' || facts.category === 'PLAN' || facts.category === 'INDICATOR')
+      return { allowed: true, basis: 'TEAM' };
     if (CATEGORY_OWNER[facts.category] === identity.department) return { allowed: true, basis: 'OWN_DEPARTMENT' };
     if (facts.sharingAllowed) return { allowed: true, basis: 'SHARING' };
     return {
@@ -78,9 +93,12 @@ export function decideRead(identity: Identity | undefined, facts: ReadFacts): Re
     };
   }
   if (identity.roles.includes('PROJECT_LEAD') && facts.isProjectLeadOfFamily)
-    return shared
+    return measured
       ? { allowed: true, basis: 'PROJECT_LEAD' }
-      : { allowed: false, reason: `The project lead sees the basic data and the plan, not ${facts.category} data` };
+      : {
+          allowed: false,
+          reason: `The project lead sees the basic data, the plan and the indicators, not ${facts.category} data`,
+        };
   if (identity.roles.includes('ADMIN') && facts.category === 'BASIC') return { allowed: true, basis: 'ADMIN' };
   return { allowed: false, reason: "Only the family's team sees its data" };
 }

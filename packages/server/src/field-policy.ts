@@ -1,9 +1,16 @@
-import { defaultFieldResolver, isObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { defaultFieldResolver, isObjectType, parse, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { ForbiddenError } from '@helhed/errors';
 import type { DataCategoryMap, DeclaredCategory, ReadDecision } from '@helhed/identity';
+import { readSchema } from './subgraph';
 
 /** Fields every subgraph has that are Federation's own (never personal data by themselves). */
 const FEDERATION_FIELDS = new Set(['Query._entities', 'Query._service']);
+
+/** A service's subgraph schema as served (its `schema.graphql` and the `.graphql` files under `src`), without resolvers. */
+export function subgraphSchemaOf(serviceDir: string): GraphQLSchema {
+  return buildSubgraphSchema([{ typeDefs: parse(readSchema(serviceDir)) }]);
+}
 
 /** Every `Type.field` of the schema's object types that a data-category map must declare. */
 export function declarableFields(schema: GraphQLSchema): string[] {
