@@ -1,7 +1,16 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { defaultFieldResolver, isObjectType, parse, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { ForbiddenError } from '@helhed/errors';
-import type { DataCategoryMap, DeclaredCategory, ReadDecision } from '@helhed/identity';
+import {
+  auditCategoryOf,
+  decideRead,
+  type DataCategory,
+  type DataCategoryMap,
+  type DeclaredCategory,
+  type Identity,
+  type ReadDecision,
+} from '@helhed/identity';
+import { fieldPathOf } from './field-path';
 import { readSchema } from './subgraph';
 
 /** Fields every subgraph has that are Federation's own (never personal data by themselves). */
@@ -106,4 +115,62 @@ export function guardFields<TContext>(resolvers: ResolverMap, guard: FieldGuard<
     wrapped[typeName] = typeResolvers;
   }
   return wrapped;
+}
+
+/** What a subgraph says to adopt the declared policy (see `withDeclaredPolicy`). */
+export interface DeclaredPolicy<TContext extends { identity: Identity }> {
+  /** The subgraph's `src/data-categories.ts`. */
+  categories: DataCategoryMap;
+  /** The subgraph's own category: its INDICATOR fields are audited under it. */
+  ownCategory: DataCategory;
+  /** Whose data an object of each guarded type is (e.g. `Person: (p) => ({ personId: p.id, … })`). */
+  subjects: FieldGuard<TContext>['subjects'];
+  /**
+   * The team and sharing facts of a person for a category, from the family
+   * subgraph (`callerAccessLoader` from @helhed/family-directory, made per
+   * request); `null` when the family subgraph does not show the person.
+   */
+  access: (
+    context: TContext,
+    personId: string,
+    category: DataCategory,
+  ) => Promise<{ onTeam: boolean; sharingAllowed: boolean; isProjectLeadOfFamily?: boolean } | null>;
+  /** Notes an allowed read in the request's audit trail (`ctx.audit.record`). */
+  record?: (
+    context: TContext,
+    entry: { personId: string; category: DataCategory; fieldPath: string; operation: 'READ' },
+  ) => void;
+}
+
+/**
+ * Adopting the one policy in a subgraph: its resolvers, its declared map, and
+ * how to learn the team and sharing facts. Every declared field of a guarded
+ * type asks `decideRead`; a refusal answers null with FORBIDDEN at the field's
+ * path; an allowed read of a person's data is recorded once per person and
+ * category (the audit trail merges the field paths).
+ */
+export function withDeclaredPolicy<TContext extends { identity: Identity }>(
+  resolvers: ResolverMap,
+  policy: DeclaredPolicy<TContext>,
+): ResolverMap {
+  return guardFields<TContext>(resolvers, {
+    categories: policy.categories,
+    subjects: policy.subjects,
+    decide: async (context, subject, category) => {
+      const facts = subject.personId
+        ? await policy.access(context, subject.personId, auditCategoryOf(category, policy.ownCategory))
+        : { onTeam: false, sharingAllowed: false };
+      if (!facts) return { allowed: false, reason: 'The person is not known to the caller' };
+      return decideRead(context.identity, { category, municipality: subject.municipality, ...facts });
+    },
+    allowed: (context, subject, category, info) => {
+      if (!subject.personId || !policy.record) return;
+      policy.record(context, {
+        personId: subject.personId,
+        category: auditCategoryOf(category, policy.ownCategory),
+        fieldPath: fieldPathOf(info.path),
+        operation: 'READ',
+      });
+    },
+  });
 }

@@ -16,6 +16,7 @@ import { EducationEnrolment1764500000006 } from './migrations/1764500000006-Educ
 import { CompanyEntity, PartnershipAgreementEntity } from '../company/company.entity';
 import { EmploymentPeriodEntity } from '../employment-period/employment-period.entity';
 import { LeisureJobEntity } from '../leisure-job/leisure-job.entity';
+import { AuditEvent1765500000000 } from './migrations/1765500000000-AuditEvent';
 import { EducationEnrolmentEntity } from '../education/education-enrolment.entity';
 
 /** The employment service's entities and migrations, listed explicitly. */
@@ -43,4 +44,5 @@ export const migrations = [
   EducationEnrolment1764500000006,
   Offer1764600000000,
   EmploymentRegistration1764600000001,
+  AuditEvent1765500000000,
 ];
