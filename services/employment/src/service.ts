@@ -32,7 +32,7 @@ export function startEmploymentService(
         loaders: createLoaders(stores, base.identity.municipality),
         directory,
         access: callerAccessLoader(directory, base),
-        audit: new AuditTrail(base.identity, base.requestId),
+        audit: new AuditTrail(base.identity, base.requestId, base.purpose),
         settings,
       }),
       afterRequest: (ctx, db) => appendAuditEvents(db, ctx.audit.take()),
