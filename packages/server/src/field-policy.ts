@@ -174,3 +174,37 @@ export function withDeclaredPolicy<TContext extends { identity: Identity }>(
     },
   });
 }
+
+/**
+ * Audit without the field-level team rule (for a subgraph whose fields are
+ * still guarded by its own resolvers' `authorize`): every declared field of a
+ * subject type notes its read in the request's audit trail. Adopting the rule
+ * later is replacing this call by `withDeclaredPolicy`.
+ */
+export function withReadAudit<TContext>(
+  resolvers: ResolverMap,
+  audit: {
+    categories: DataCategoryMap;
+    ownCategory: DataCategory;
+    subjects: FieldGuard<TContext>['subjects'];
+    record: (
+      context: TContext,
+      entry: { personId: string; category: DataCategory; fieldPath: string; operation: 'READ' },
+    ) => void;
+  },
+): ResolverMap {
+  return guardFields<TContext>(resolvers, {
+    categories: audit.categories,
+    subjects: audit.subjects,
+    decide: async () => ({ allowed: true, basis: 'TEAM' }),
+    allowed: (context, subject, category, info) => {
+      if (!subject.personId) return;
+      audit.record(context, {
+        personId: subject.personId,
+        category: auditCategoryOf(category, audit.ownCategory),
+        fieldPath: fieldPathOf(info.path),
+        operation: 'READ',
+      });
+    },
+  });
+}

@@ -46,6 +46,7 @@ import { PlanActivity1764300000003 } from './migrations/1764300000003-PlanActivi
 import { FollowUp1764300000004 } from './migrations/1764300000004-FollowUp';
 import { Project1764400000000 } from './migrations/1764400000000-Project';
 import { MonthlyRegistration1765200000000 } from './migrations/1765200000000-MonthlyRegistration';
+import { AuditEvent1765500000003 } from './migrations/1765500000003-AuditEvent';
 
 /**
  * The family service's entities and migrations, listed explicitly. Each domain
@@ -100,4 +101,5 @@ export const migrations = [
   FollowUp1764300000004,
   Project1764400000000,
   MonthlyRegistration1765200000000,
+  AuditEvent1765500000003,
 ];
