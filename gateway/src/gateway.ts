@@ -5,6 +5,8 @@ import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import {
   IDENTITY_HEADER,
+  PURPOSE_HEADER,
+  purposeFrom,
   REQUEST_ID_HEADER,
   createCallerTokenVerifier,
   signForwardedIdentity,
@@ -41,6 +43,7 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     // Headers reach subgraphs only when set here.
     if (context.forwardedIdentity) request.http?.headers.set(IDENTITY_HEADER, context.forwardedIdentity);
     if (context.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+    if (context.purpose) request.http?.headers.set(PURPOSE_HEADER, context.purpose);
   }
 
   /**
@@ -70,6 +73,8 @@ export interface GatewayContext {
   requestId: string;
   /** The identity signed for the subgraphs, made once per request. */
   forwardedIdentity: string;
+  /** Why the caller reads (the `x-helhed-purpose` header), passed on to the subgraphs' audit rows. */
+  purpose: string | null;
   logger: Logger;
 }
 
@@ -172,6 +177,7 @@ export async function startGateway(
         identity,
         requestId,
         forwardedIdentity: await signForwardedIdentity(identity, config.IDENTITY_SIGNING_SECRET),
+        purpose: purposeFrom(headers[PURPOSE_HEADER]),
         logger: logger.child({ requestId, user: identity.userId }),
       };
     },

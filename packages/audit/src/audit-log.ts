@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DataSource, QueryRunner } from 'typeorm';
 import type { AuditEvent } from './audit-trail';
+import { auditChainAnchor } from './audit-retention';
 
 /**
  * The audit table every service keeps in its own database. Rows are chained:
@@ -107,8 +108,9 @@ export async function verifyAuditChain(db: DataSource): Promise<string | null> {
             municipality_code, person_id, category, field_paths, operation, purpose, request_id, prev_hash, hash
        FROM audit_event ORDER BY id`,
   )) as Array<Record<string, any>>;
-  // A retention job may have removed the oldest rows: the chain starts at the first kept row's link.
-  let prev: Buffer | null = rows[0]?.prev_hash ?? null;
+  // The retention job removes the oldest rows and records the hash of the last one removed (the anchor):
+  // the chain starts there, so rows removed outside a recorded cut are found as well.
+  let prev: Buffer | null = await auditChainAnchor(db);
   for (const r of rows) {
     const expected = hashOf(
       prev,

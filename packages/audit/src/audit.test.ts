@@ -2,12 +2,14 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { openDatabase, type DataSource } from '@helhed/db';
 import { createTestDatabase, identity, type TestDatabase } from '@helhed/testing';
 import { appendAuditEvents, createAuditTable, verifyAuditChain } from './audit-log';
+import { auditRetentionYears, createAuditCutTable, deleteAuditEventsBefore } from './audit-retention';
 import { AuditTrail, fieldPathOf } from './audit-trail';
 
 class CreateAudit1764700000000 implements MigrationInterface {
   name = 'CreateAudit1764700000000';
   async up(q: QueryRunner) {
     await createAuditTable(q);
+    await createAuditCutTable(q);
   }
   async down() {}
 }
@@ -79,5 +81,36 @@ describe('the audit log', () => {
       await tx.query('ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only');
     });
     await expect(verifyAuditChain(db)).resolves.toBe(String(id));
+  });
+
+  it('deletes the rows before the retention cut, records the anchor, and keeps the chain verifiable', async () => {
+    await db.query('TRUNCATE audit_event');
+    await appendAuditEvents(db, eventsFor('old-1', ['a', 'b']));
+    await appendAuditEvents(db, eventsFor('old-2', ['c']));
+    const [{ cut }] = await db.query('SELECT clock_timestamp() AS cut');
+    await appendAuditEvents(db, eventsFor('kept', ['d', 'e']));
+
+    expect(await deleteAuditEventsBefore(db, cut)).toBe(3);
+    expect((await db.query('SELECT request_id FROM audit_event')).map((r: any) => r.request_id)).toEqual([
+      'kept',
+      'kept',
+    ]);
+    expect(await db.query('SELECT deleted FROM audit_cut')).toEqual([{ deleted: 3 }]);
+    await expect(verifyAuditChain(db)).resolves.toBeNull();
+    await expect(db.query('DELETE FROM audit_cut')).rejects.toThrow(/append-only/);
+
+    // Removing the oldest kept row outside a recorded cut is found.
+    const [{ id }] = await db.query('SELECT id FROM audit_event ORDER BY id LIMIT 1');
+    await db.transaction(async (tx) => {
+      await tx.query(`SET LOCAL helhed.audit_retention = 'on'`);
+      await tx.query('DELETE FROM audit_event WHERE id = $1', [id]);
+    });
+    await expect(verifyAuditChain(db)).resolves.toBe(String(Number(id) + 1));
+  });
+
+  it('keeps 5 years unless AUDIT_RETENTION_YEARS says otherwise', () => {
+    expect(auditRetentionYears({})).toBe(5);
+    expect(auditRetentionYears({ AUDIT_RETENTION_YEARS: '10' })).toBe(10);
+    expect(() => auditRetentionYears({ AUDIT_RETENTION_YEARS: '0' })).toThrow(/whole number/);
   });
 });

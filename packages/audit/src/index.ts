@@ -1,2 +1,3 @@
 export * from './audit-trail';
 export * from './audit-log';
+export * from './audit-retention';

@@ -68,9 +68,19 @@ describe('demo data', () => {
   });
 });
 
+/** The demo family's team member of a department: the team rule shows a department's data to its caseworker on the team. */
+async function onTeam(department: 'JOBCENTER' | 'HEALTH') {
+  const { familyByCaseReference } = await stack.graph.request(
+    identity('FAMILY', { userId: 'seed-family' }),
+    `{ familyByCaseReference(caseReference: "VEJ-2026-0001") { team { department caseworker { id } } } }`,
+  );
+  const member = familyByCaseReference.team.find((m: { department: string }) => m.department === department);
+  return identity(department, { userId: member.caseworker.id });
+}
+
 it('shows the jobcenter picture: internship attendance in the plan, a parent in work, a teenager with a leisure job held', async () => {
   const { familyByCaseReference: f } = await stack.graph.request(
-    identity('JOBCENTER', { userId: 'seed-jobcenter' }),
+    await onTeam('JOBCENTER'),
     `{ familyByCaseReference(caseReference: "VEJ-2026-0001") {
         plan { activities { department offerParticipations { kind attendancePercent kept } } }
         members { firstName

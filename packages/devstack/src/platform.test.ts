@@ -9,7 +9,9 @@ let stack: TestStack;
 const admin = identity('FAMILY', { roles: ['ADMIN'] });
 const family = identity('FAMILY');
 const jobcenter = identity('JOBCENTER');
-const health = identity('HEALTH');
+let health = identity('HEALTH');
+/** The jobcenter caseworker on the family's team (`jobcenter` is not on it). */
+let teamJobcenter = identity('JOBCENTER');
 const economy = identity('ECONOMY');
 
 const CREATE_FAMILY = `mutation($input: CreateFamilyInput!) {
@@ -38,6 +40,35 @@ beforeAll(async () => {
   });
   familyId = createFamily.id;
   parentId = createFamily.members.find((m: { role: string }) => m.role === 'PARENT').id;
+  // The team rule: the health and jobcenter callers of the overview are on the family's team, and the
+  // parent's consent lets HEALTH see her EMPLOYMENT data.
+  for (const [name, department] of [
+    ['Jens', 'JOBCENTER'],
+    ['Hanne', 'HEALTH'],
+  ] as const) {
+    const { registerCaseworker } = await stack.graph.request(
+      admin,
+      `mutation($input: RegisterCaseworkerInput!) { registerCaseworker(input: $input) { id } }`,
+      { input: { name, email: `${name.toLowerCase()}@example.dk`, department } },
+    );
+    await stack.graph.request(
+      family,
+      `mutation($input: AssignTeamMemberInput!) { assignTeamMember(input: $input) { id } }`,
+      { input: { familyId, caseworkerId: registerCaseworker.id, from: '2026-03-01' } },
+    );
+    if (department === 'HEALTH') health = identity('HEALTH', { userId: registerCaseworker.id });
+    else teamJobcenter = identity('JOBCENTER', { userId: registerCaseworker.id });
+  }
+  await stack.graph.request(family, `mutation($input: GiveConsentInput!) { giveConsent(input: $input) { id } }`, {
+    input: {
+      personId: parentId,
+      givenById: parentId,
+      departments: ['HEALTH'],
+      categories: ['EMPLOYMENT'],
+      purpose: 'Samlet plan',
+      validFrom: '2026-03-01',
+    },
+  });
 });
 
 afterAll(async () => {
@@ -75,7 +106,7 @@ describe('one family through the gateway', () => {
   });
 
   it('answers one query with fields from all four subgraphs', async () => {
-    await stack.graph.request(jobcenter, RECORD_BENEFIT, {
+    await stack.graph.request(teamJobcenter, RECORD_BENEFIT, {
       input: { personId: parentId, type: 'KONTANTHJAELP', from: '2026-11-16' },
     });
     await stack.graph.request(
@@ -88,22 +119,35 @@ describe('one family through the gateway', () => {
       `mutation { addPriceCatalogueEntry(input: { costType: "KONTANTHJAELP", unit: MONTH, priceOre: 1500000, validFrom: "2026-01-01" }) { id } }`,
     );
 
-    const { family: overview } = await stack.graph.request(
+    const { person: mette } = await stack.graph.request(
       health,
-      `query($id: ID!) { family(id: $id) { caseReference members { firstName
+      `query($id: ID!) { person(id: $id) { firstName
         benefitPeriods { type from to }
         healthAssessments { assessedOn summaryForTeam }
-        monthlyBenefitCost(month: "2026-11") { total { ore dkk } unpricedDays } } } }`,
-      { id: familyId },
+        monthlyBenefitCost(month: "2026-11") { total { ore dkk } unpricedDays } } }`,
+      { id: parentId },
     );
-    expect(overview.members[0]).toEqual({
+    expect(mette).toEqual({
       firstName: 'Mette', // family
-      benefitPeriods: [{ type: 'KONTANTHJAELP', from: '2026-11-16', to: null }], // employment
+      benefitPeriods: [{ type: 'KONTANTHJAELP', from: '2026-11-16', to: null }], // employment, on Mette's consent
       healthAssessments: [{ assessedOn: '2026-04-10', summaryForTeam: 'Prefers meetings after 10:00.' }], // health
       // economy, from the employment periods via @requires: 15 of 30 days at 15,000 DKK
       monthlyBenefitCost: { total: { ore: 750000, dkk: '7500.00' }, unpricedDays: 0 },
     });
-    expect(overview.members[1].benefitPeriods).toEqual([]);
+    // Emil's employment data is covered by no consent: FORBIDDEN at its path, the rest still answers.
+    // (Not benefitPeriods: it stays non-null while the economy subgraph @requires it as such.)
+    const res = await stack.post(
+      health,
+      `query($id: ID!) { family(id: $id) { members { firstName employmentPeriods { kind } } } }`,
+      { id: familyId },
+    );
+    expect(res.data?.family.members).toEqual([
+      { firstName: 'Mette', employmentPeriods: [] },
+      { firstName: 'Emil', employmentPeriods: null },
+    ]);
+    expect(res.errors?.map((e) => [e.path?.join('.'), e.extensions?.code])).toEqual([
+      ['family.members.1.employmentPeriods', 'FORBIDDEN'],
+    ]);
   });
 
   it('keeps health details from another department off the team, with the path of the refused field', async () => {

@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { IDENTITY_HEADER, REQUEST_ID_HEADER } from '@helhed/identity';
 
 /**
@@ -176,5 +177,27 @@ export function createFamilyDirectory(url: string, options: { timeoutMs?: number
       const rows = await ask<{ id: string }>(PROJECTS, 'Project', [...new Set(ids)], caller);
       return new Set(rows.map((p) => p.id));
     },
+  };
+}
+
+/**
+ * The caller's access to persons' data for one request, asked of the family
+ * subgraph in one call per category however many persons the request touches
+ * (a new loader per request: consent and team are never cached across
+ * requests, so a withdrawn consent counts from the next request). `null`: the
+ * family subgraph does not show the person to the caller.
+ */
+export function callerAccessLoader(directory: FamilyDirectory, caller: CallerHeaders) {
+  const byCategory = new Map<DirectoryCategory, DataLoader<string, CallerAccess | null>>();
+  return (personId: string, category: DirectoryCategory): Promise<CallerAccess | null> => {
+    let loader = byCategory.get(category);
+    if (!loader) {
+      loader = new DataLoader<string, CallerAccess | null>(async (ids) => {
+        const found = await directory.access(ids, category, caller);
+        return ids.map((id) => found.get(id) ?? null);
+      });
+      byCategory.set(category, loader);
+    }
+    return loader.load(personId.toLowerCase());
   };
 }

@@ -6,6 +6,14 @@ import { Identity, identityFromClaims } from './identity';
 export const IDENTITY_HEADER = 'x-helhed-identity';
 /** The request id, set (or passed on) by the gateway and logged everywhere. */
 export const REQUEST_ID_HEADER = 'x-request-id';
+/** Why the caller reads (e.g. "Børnefaglig undersøgelse"): optional, written into the audit rows; the gateway passes it on. */
+export const PURPOSE_HEADER = 'x-helhed-purpose';
+
+/** The purpose header's value as the audit keeps it: trimmed, at most 200 characters, or null. */
+export function purposeFrom(header: string | string[] | undefined): string | null {
+  const value = (Array.isArray(header) ? header[0] : header)?.trim();
+  return value ? value.slice(0, 200) : null;
+}
 
 const ISSUER = 'helhed-gateway';
 const AUDIENCE = 'helhed-subgraph';

@@ -2,3 +2,4 @@ export * from './identity';
 export * from './forwarded';
 export * from './caller-token';
 export * from './access';
+export * from './policy';

@@ -106,6 +106,14 @@ export function createHttpApp<TContext extends BaseContext>(options: HttpAppOpti
         });
       });
       server.keepAliveTimeout = 65_000;
+      // A request still being answered when close() is called keeps its connection alive afterwards
+      // (for keepAliveTimeout), which would hold close() open: end such a connection once it is answered.
+      let closing = false;
+      server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+        res.on('finish', () => {
+          if (closing) req.socket.end();
+        });
+      });
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => resolve());
@@ -117,6 +125,7 @@ export function createHttpApp<TContext extends BaseContext>(options: HttpAppOpti
         url: `http://127.0.0.1:${actual}/graphql`,
         close: () =>
           new Promise<void>((resolve, reject) => {
+            closing = true;
             server.close((error) => (error ? reject(error) : resolve()));
             server.closeIdleConnections();
           }),

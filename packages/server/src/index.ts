@@ -7,3 +7,4 @@ export * from './run';
 export * from './service';
 export * from './merge-resolvers';
 export * from './progression';
+export * from './field-policy';

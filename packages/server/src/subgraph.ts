@@ -11,7 +11,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { GraphQLError, parse } from 'graphql';
 import { setTenantScope, type TenantScope } from '@helhed/db';
 import { DomainError } from '@helhed/errors';
-import { IDENTITY_HEADER, verifyForwardedIdentity, type Identity } from '@helhed/identity';
+import { IDENTITY_HEADER, PURPOSE_HEADER, purposeFrom, verifyForwardedIdentity, type Identity } from '@helhed/identity';
 import { createErrorFormatter } from './errors';
 import { createHttpApp, type RunningHttpServer } from './http';
 import type { Logger } from './logger';
@@ -22,6 +22,8 @@ export interface BaseContext {
   /** The gateway-signed identity header as received: passed on when this subgraph asks another (see @helhed/family-directory). */
   forwardedIdentity: string;
   requestId: string;
+  /** Why the caller reads, from the `x-helhed-purpose` header the gateway passes on (for the audit rows), or null. */
+  purpose: string | null;
   logger: Logger;
 }
 
@@ -122,6 +124,7 @@ export function createSubgraph<TContext extends BaseContext>(options: SubgraphOp
         identity,
         forwardedIdentity: header as string,
         requestId,
+        purpose: purposeFrom(headers[PURPOSE_HEADER]),
         logger: logger.child({ requestId }),
       });
     },

@@ -3,3 +3,4 @@ export * from './smtp';
 export * from './identities';
 export * from './graphql-client';
 export * from './subgraph';
+export * from './family-stand-in';

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { groupLoader, rowLoader } from '@helhed/db';
-import type { FamilyDirectory } from '@helhed/family-directory';
+import type { AuditTrail } from '@helhed/audit';
+import type { CallerAccess, DirectoryCategory, FamilyDirectory } from '@helhed/family-directory';
 import { HistoryStore } from '@helhed/history';
 import type { BaseContext } from '@helhed/server';
 import { BenefitPeriodStore } from './benefit-period/benefit-period-store';
@@ -57,6 +58,13 @@ export interface EmploymentContext extends BaseContext {
   loaders: ReturnType<typeof createLoaders>;
   /** Asks the family subgraph about persons and plan activities (with the caller's identity). */
   directory: FamilyDirectory;
+  /**
+   * The caller's team and sharing facts for a person's category, asked of the
+   * family subgraph once per category per request (`callerAccessLoader`).
+   */
+  access: (personId: string, category: DirectoryCategory) => Promise<CallerAccess | null>;
+  /** The request's reads and changes of persons' employment data, written in one insert at its end. */
+  audit: AuditTrail;
   /** Settings the domain rules read. */
   settings: { offerKeptMaxGapWeeks: number };
 }

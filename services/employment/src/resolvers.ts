@@ -1,4 +1,7 @@
-import { DateScalar, YearMonthScalar, mergeResolvers } from '@helhed/server';
+import { DateScalar, YearMonthScalar, mergeResolvers, withDeclaredPolicy } from '@helhed/server';
+import type { EmploymentContext } from './context';
+import { DATA_CATEGORIES } from './data-categories';
+import { isUuid } from './ids';
 import { benefitPeriodResolvers } from './benefit-period/benefit-period.resolvers';
 import { offerResolvers } from './offer/offer.resolvers';
 import { registrationResolvers } from './registration/registration.resolvers';
@@ -11,7 +14,7 @@ import { personMonthResolvers } from './registration/person-month.resolvers';
 import { statusReportResolvers } from './registration/status-report.resolvers';
 
 /** Each domain folder's resolvers, merged type by type (a field resolved twice fails at startup). */
-export const resolvers = mergeResolvers(
+const domainResolvers = mergeResolvers(
   { Date: DateScalar },
   { YearMonth: YearMonthScalar },
   benefitPeriodResolvers,
@@ -24,4 +27,37 @@ export const resolvers = mergeResolvers(
   leisureJobResolvers,
   personMonthResolvers,
   statusReportResolvers,
+);
+
+/** A person's data in this subgraph, as the policy sees it: the person, in the caller's municipality (the family subgraph decides visibility). */
+const personSubject = (personId: string, ctx: EmploymentContext) => ({
+  personId: isUuid(personId) ? personId.toLowerCase() : null,
+  familyId: null,
+  municipality: ctx.identity.municipality,
+});
+
+/**
+ * The resolvers under the declared policy (`data-categories.ts`, `decideRead`):
+ * every declared field of a person, a benefit period and an offer participation
+ * asks the team and sharing rule, and an allowed read is audited.
+ */
+export const resolvers = withDeclaredPolicy<EmploymentContext>(
+  domainResolvers as Record<string, Record<string, unknown>>,
+  {
+    categories: DATA_CATEGORIES,
+    ownCategory: 'EMPLOYMENT',
+    subjects: {
+      Person: (person: { id: string }, ctx) => personSubject(person.id, ctx),
+      BenefitPeriod: (period: { personId: string; municipalityCode: string }, ctx) => ({
+        ...personSubject(period.personId, ctx),
+        municipality: period.municipalityCode,
+      }),
+      OfferParticipation: (p: { personId: string; municipalityCode: string }, ctx) => ({
+        ...personSubject(p.personId, ctx),
+        municipality: p.municipalityCode,
+      }),
+    },
+    access: async (ctx, personId, category) => ctx.access(personId, category),
+    record: (ctx, entry) => ctx.audit.record(entry),
+  },
 );

@@ -8,6 +8,8 @@ import {
   sqlStatementLog,
   testSubgraphConfig,
   type TestDatabase,
+  startFamilyStandIn,
+  type FamilyStandIn,
 } from '@helhed/testing';
 import { startEmploymentService, type RunningEmploymentService } from './index';
 
@@ -24,15 +26,24 @@ const { logger: sqlLogger, statements } = sqlStatementLog();
 describe('employment subgraph', () => {
   let db: TestDatabase;
   let service: RunningEmploymentService;
+  let family: FamilyStandIn;
   const jobcenter = identity('JOBCENTER');
 
   beforeAll(async () => {
     db = await createTestDatabase('employment');
-    service = await startEmploymentService(testSubgraphConfig(db.url), { sqlLogger });
+    // The family subgraph's team and consent answer is stood in for (rows are seeded straight into the tables).
+    family = await startFamilyStandIn();
+    service = await startEmploymentService(
+      { ...testSubgraphConfig(db.url), FAMILY_SUBGRAPH_URL: family.url } as Parameters<
+        typeof startEmploymentService
+      >[0],
+      { sqlLogger },
+    );
   });
 
   afterAll(async () => {
     await service?.close();
+    await family?.close();
     await db?.drop();
   });
 

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { createFamilyDirectory } from '@helhed/family-directory';
+import { AuditTrail, appendAuditEvents } from '@helhed/audit';
+import { callerAccessLoader, createFamilyDirectory } from '@helhed/family-directory';
 import { startSubgraphService, type RunningSubgraphService, type SubgraphServiceOptions } from '@helhed/server';
 import type { EmploymentConfig } from './config';
 import { createLoaders, createStores, type EmploymentContext } from './context';
@@ -30,8 +31,11 @@ export function startEmploymentService(
         stores,
         loaders: createLoaders(stores, base.identity.municipality),
         directory,
+        access: callerAccessLoader(directory, base),
+        audit: new AuditTrail(base.identity, base.requestId, base.purpose),
         settings,
       }),
+      afterRequest: (ctx, db) => appendAuditEvents(db, ctx.audit.take()),
     },
     config,
     options,

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { AuditTrail } from '@helhed/audit';
 import { groupLoader, rowLoader } from '@helhed/db';
 import type { BaseContext } from '@helhed/server';
 import { CaseworkerStore } from './caseworker/caseworker-store';
@@ -87,4 +88,6 @@ export interface FamilyContext extends BaseContext {
   today: string;
   /** From this age a young person consents for themselves (CONSENT_OWN_AGE). */
   consentOwnAge: number;
+  /** The request's reads of persons' data, written in one insert at its end. */
+  audit: AuditTrail;
 }

@@ -1,5 +1,8 @@
 import { GraphQLScalarType } from 'graphql';
-import { DateScalar, DateTimeScalar, YearMonthScalar, mergeResolvers } from '@helhed/server';
+import { DateScalar, DateTimeScalar, YearMonthScalar, mergeResolvers, withReadAudit } from '@helhed/server';
+import type { FamilyContext } from './context';
+import { DATA_CATEGORIES } from './data-categories';
+import type { PersonEntity } from './person/person.entity';
 import { activityResolvers } from './activity/activity.resolvers';
 import { assessmentResolvers } from './assessment/assessment.resolvers';
 import { caseworkerResolvers } from './caseworker/caseworker.resolvers';
@@ -24,7 +27,7 @@ import { teamResolvers } from './team/team.resolvers';
 const JsonScalar = new GraphQLScalarType({ name: 'JSON', serialize: (value) => value, parseValue: (value) => value });
 
 /** Each domain folder's resolvers, merged type by type (a field resolved twice fails at startup). */
-export const resolvers = mergeResolvers(
+const domainResolvers = mergeResolvers(
   { Date: DateScalar, DateTime: DateTimeScalar, JSON: JsonScalar },
   { YearMonth: YearMonthScalar },
   municipalityResolvers,
@@ -48,3 +51,23 @@ export const resolvers = mergeResolvers(
   statusReportResolvers,
   nationalViewResolvers,
 );
+
+/**
+ * The resolvers with every read of a person's declared fields noted in the
+ * request's audit trail (one row per person and category per request, aliases
+ * and `_entities` included). The family subgraph's fields are still guarded by
+ * their resolvers' `authorize`; the field-level team rule is adopted by
+ * replacing `withReadAudit` with `withDeclaredPolicy` (see README "Access rules").
+ */
+export const resolvers = withReadAudit<FamilyContext>(domainResolvers as Record<string, Record<string, unknown>>, {
+  categories: DATA_CATEGORIES,
+  ownCategory: 'SOCIAL',
+  subjects: {
+    Person: (person: PersonEntity) => ({
+      personId: person.id,
+      familyId: person.familyId,
+      municipality: person.municipalityCode,
+    }),
+  },
+  record: (ctx, entry) => ctx.audit.record(entry),
+});

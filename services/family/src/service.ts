@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { AuditTrail, appendAuditEvents } from '@helhed/audit';
 import { startSubgraphService, type RunningSubgraphService, type SubgraphServiceOptions } from '@helhed/server';
 import type { FamilyConfig } from './config';
 import { createLoaders, createStores, type FamilyContext } from './context';
@@ -30,7 +31,9 @@ export function startFamilyService(
         loaders: createLoaders(stores),
         today: todayInDenmark(),
         consentOwnAge: config.CONSENT_OWN_AGE,
+        audit: new AuditTrail(base.identity, base.requestId, base.purpose),
       }),
+      afterRequest: (ctx, db) => appendAuditEvents(db, ctx.audit.take()),
     },
     config,
     options,

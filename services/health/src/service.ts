@@ -32,7 +32,7 @@ export function startHealthService(
         loaders: createLoaders(stores, base.identity.municipality, (ids) => directory.access(ids, 'HEALTH', base)),
         today: todayInDenmark(),
         directory,
-        audit: new AuditTrail(base.identity, base.requestId),
+        audit: new AuditTrail(base.identity, base.requestId, base.purpose),
       }),
       afterRequest: (ctx, db) => appendAuditEvents(db, ctx.audit.take()),
     },

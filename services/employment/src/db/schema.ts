@@ -17,6 +17,8 @@ import { TenantIsolation1765400000000 } from './migrations/1765400000000-TenantI
 import { CompanyEntity, PartnershipAgreementEntity } from '../company/company.entity';
 import { EmploymentPeriodEntity } from '../employment-period/employment-period.entity';
 import { LeisureJobEntity } from '../leisure-job/leisure-job.entity';
+import { AuditEvent1765500000000 } from './migrations/1765500000000-AuditEvent';
+import { AuditCut1765500000001 } from './migrations/1765500000001-AuditCut';
 import { EducationEnrolmentEntity } from '../education/education-enrolment.entity';
 
 /** The employment service's entities and migrations, listed explicitly. */
@@ -45,4 +47,6 @@ export const migrations = [
   Offer1764600000000,
   EmploymentRegistration1764600000001,
   TenantIsolation1765400000000,
+  AuditEvent1765500000000,
+  AuditCut1765500000001,
 ];

@@ -8,6 +8,8 @@ import {
   sqlStatementLog,
   testSubgraphConfig,
   type TestDatabase,
+  startFamilyStandIn,
+  type FamilyStandIn,
 } from '@helhed/testing';
 import { startEmploymentService, type EmploymentConfig, type RunningEmploymentService } from '../index';
 
@@ -22,13 +24,16 @@ const COMPANIES = `query { companies { nodes { name partnershipAgreements { kind
 
 let db: TestDatabase;
 let service: RunningEmploymentService;
+let family: FamilyStandIn;
 
 beforeAll(async () => {
   db = await createTestDatabase('employment');
+  // The family subgraph's team and consent answer is stood in for (rows are written straight to the tables).
+  family = await startFamilyStandIn();
   // Nothing here asks the family subgraph: rows are written straight to the tables.
   const config = {
     ...testSubgraphConfig(db.url),
-    FAMILY_SUBGRAPH_URL: 'http://127.0.0.1:9/graphql',
+    FAMILY_SUBGRAPH_URL: family.url,
     OFFER_KEPT_MAX_GAP_WEEKS: 4,
   };
   service = await startEmploymentService(config as EmploymentConfig, { sqlLogger });
@@ -36,6 +41,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await service?.close();
+  await family?.close();
   await db?.drop();
 });
 

@@ -262,8 +262,9 @@ describe('weekly attendance', () => {
   });
 
   it("returns the plan's jobcenter activities with their offers and attendance in one request", async () => {
+    // The jobcenter caseworker on the team: another department sees offers only on a consent (the team rule).
     const { family } = await kit.stack.graph.request(
-      familyDept,
+      jobcenter,
       `query($id: ID!) { family(id: $id) { plan { activities { id department
         offerParticipations { kind attendancePercent kept }
         attendance { plannedHours attendedHours attendancePercent weeksRecorded kept } } } } }`,

@@ -8,6 +8,8 @@ import {
   sqlStatementLog,
   testSubgraphConfig,
   type TestDatabase,
+  startFamilyStandIn,
+  type FamilyStandIn,
 } from '@helhed/testing';
 import { startEmploymentService, type EmploymentConfig, type RunningEmploymentService } from '../index';
 
@@ -19,13 +21,16 @@ const QUERY = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Pla
 
 let db: TestDatabase;
 let service: RunningEmploymentService;
+let family: FamilyStandIn;
 
 beforeAll(async () => {
   db = await createTestDatabase('employment');
+  // The family subgraph's team and consent answer is stood in for (rows are written straight to the tables).
+  family = await startFamilyStandIn();
   // The whole config (the shared `testSubgraphConfig` has no employment settings).
   const config = {
     ...testSubgraphConfig(db.url),
-    FAMILY_SUBGRAPH_URL: 'http://127.0.0.1:9/graphql',
+    FAMILY_SUBGRAPH_URL: family.url,
     OFFER_KEPT_MAX_GAP_WEEKS: 4,
   };
   service = await startEmploymentService(config as EmploymentConfig, { sqlLogger });
@@ -33,6 +38,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await service?.close();
+  await family?.close();
   await db?.drop();
 });
 

@@ -47,6 +47,7 @@ import { FollowUp1764300000004 } from './migrations/1764300000004-FollowUp';
 import { Project1764400000000 } from './migrations/1764400000000-Project';
 import { MonthlyRegistration1765200000000 } from './migrations/1765200000000-MonthlyRegistration';
 import { TenantIsolation1765400000000 } from './migrations/1765400000000-TenantIsolation';
+import { AuditEvent1765500000003 } from './migrations/1765500000003-AuditEvent';
 
 /**
  * The family service's entities and migrations, listed explicitly. Each domain
@@ -102,4 +103,5 @@ export const migrations = [
   Project1764400000000,
   MonthlyRegistration1765200000000,
   TenantIsolation1765400000000,
+  AuditEvent1765500000003,
 ];

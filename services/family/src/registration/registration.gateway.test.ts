@@ -7,8 +7,8 @@ let stack: TestStack;
 const admin = identity('FAMILY', { roles: ['ADMIN'] });
 const lead = identity('FAMILY', { roles: ['PROJECT_LEAD'] });
 const service = identity('FAMILY', { userId: 'reminder-worker', roles: ['SERVICE'] });
-const jobcenter = identity('JOBCENTER');
-const health = identity('HEALTH');
+let jobcenter = identity('JOBCENTER');
+let health = identity('HEALTH');
 const monitor = identity('FAMILY', { roles: ['NATIONAL_MONITOR'] });
 let familyDept = identity('FAMILY');
 
@@ -113,6 +113,9 @@ beforeAll(async () => {
   cw.hanne = await registerCaseworker('Hanne', 'HEALTH');
   cw.lone = await registerCaseworker('Lone', 'FAMILY', ['PROJECT_LEAD']);
   familyDept = identity('FAMILY', { userId: cw.anna });
+  // The departments' callers are the caseworkers on the family's team (the team rule).
+  jobcenter = identity('JOBCENTER', { userId: cw.jens });
+  health = identity('HEALTH', { userId: cw.hanne });
   // Members come back oldest first: the parent (1985), the teenager (2012, 14 in 2026), the child (2019).
   const family = await createFamily('REG-1', '2026-01-15', [
     ['0101850123', 'PARENT'],

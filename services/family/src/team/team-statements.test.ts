@@ -12,6 +12,10 @@ import { startFamilyService, type RunningFamilyService } from '../index';
 
 /** Teams and contact persons of many families are read with a fixed number of SQL statements. */
 const { logger: sqlLogger, statements } = sqlStatementLog();
+
+/** The request's audit rows are written in one transaction when it ends: a fixed number of statements, not counted here. */
+const AUDIT_WRITE = /audit_event|^(START TRANSACTION|BEGIN|COMMIT)|pg_advisory_xact_lock|YYYY-MM-DD"T"HH24/;
+const counted = (all: string[]) => all.filter((s) => !AUDIT_WRITE.test(s)).length;
 let db: TestDatabase;
 let service: RunningFamilyService;
 const admin = identity('FAMILY', { roles: ['ADMIN'] });
@@ -88,7 +92,7 @@ it('reads the team, contact person and contact-person history of many families i
   for (const i of [1, 2]) await familyWithTeam(i);
   statements.length = 0;
   const small = await call(query);
-  const fewFamilies = statements.length;
+  const fewFamilies = counted(statements);
   expect(small.families.edges).toHaveLength(2);
 
   for (const i of [3, 4, 5, 6]) await familyWithTeam(i);
@@ -98,7 +102,7 @@ it('reads the team, contact person and contact-person history of many families i
   expect(large.families.edges.flatMap((e: any) => e.node.team)).toHaveLength(12);
   expect(large.families.edges.flatMap((e: any) => e.node.contactPersonHistory)).toHaveLength(12);
   expect(large.families.edges.every((e: any) => e.node.contactPerson !== null)).toBe(true);
-  expect(statements.length).toBeLessThanOrEqual(fewFamilies);
+  expect(counted(statements)).toBeLessThanOrEqual(fewFamilies);
   // The page, then one statement each for teams, contact persons, caseworkers, members and former members.
   expect(fewFamilies).toBeLessThanOrEqual(6);
 });

@@ -5,6 +5,7 @@ import { ReferralEntity } from '../referral/referral.entity';
 import { TreatmentDetailsEntity } from '../treatment/treatment-details.entity';
 import { HealthAssessment1763900000000 } from './migrations/1763900000000-HealthAssessment';
 import { AuditEvent1764700000000 } from './migrations/1764700000000-AuditEvent';
+import { AuditCut1765500000002 } from './migrations/1765500000002-AuditCut';
 import { ChangeRecord1764800000000 } from './migrations/1764800000000-ChangeRecord';
 import { Referral1764800000001 } from './migrations/1764800000001-Referral';
 import { HealthIndicators1764800000002 } from './migrations/1764800000002-HealthIndicators';
@@ -29,4 +30,5 @@ export const migrations = [
   TreatmentDetails1764800000003,
   HealthFindings1765000000000,
   TenantIsolation1765400000000,
+  AuditCut1765500000002,
 ];

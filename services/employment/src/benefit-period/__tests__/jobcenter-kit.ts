@@ -41,6 +41,13 @@ export async function startJobcenterKit(): Promise<JobcenterKit> {
   const stack = await startTestStack();
   await stack.graph.request(admin, `mutation { registerMunicipality(input: { code: "630", name: "Vejle" }) { code } }`);
   const employmentDb = stack.databases.employment.url;
+  // The jobcenter caller is a registered jobcenter caseworker, on every kit family's team (the team rule).
+  const { registerCaseworker } = await stack.graph.request(
+    admin,
+    `mutation($input: RegisterCaseworkerInput!) { registerCaseworker(input: $input) { id } }`,
+    { input: { name: 'Jens Job', email: 'jens.job@example.dk', department: 'JOBCENTER' } },
+  );
+  jobcenter.userId = registerCaseworker.id;
 
   const rowCounts = async () => {
     const tables = await queryDatabase(
@@ -70,6 +77,13 @@ export async function startJobcenterKit(): Promise<JobcenterKit> {
         familyDept,
         `mutation($input: CreateFamilyInput!) { createFamily(input: $input) { id members { id firstName } } }`,
         { input: { caseReference, enrolmentDate: '2026-01-05', members } },
+      );
+      await stack.graph.request(
+        familyDept,
+        `mutation($input: AssignTeamMemberInput!) { assignTeamMember(input: $input) { id } }`,
+        {
+          input: { familyId: createFamily.id, caseworkerId: jobcenter.userId, from: '2026-01-05' },
+        },
       );
       const byName = new Map<string, string>(
         createFamily.members.map((m: { id: string; firstName: string }) => [m.firstName, m.id]),

@@ -11,6 +11,7 @@ export const farJobcenter = identity('JOBCENTER', { municipality: '101' });
 
 const REGISTER = `mutation($input: RegisterCaseworkerInput!) { registerCaseworker(input: $input) { id } }`;
 const CREATE_FAMILY = `mutation($input: CreateFamilyInput!) { createFamily(input: $input) { id members { id role } } }`;
+const ASSIGN_TEAM_MEMBER = `mutation($input: AssignTeamMemberInput!) { assignTeamMember(input: $input) { id } }`;
 const CREATE_PLAN = `mutation($input: CreateFamilyPlanInput!) { createFamilyPlan(input: $input) { id } }`;
 const ADD_ACTIVITY = `mutation($input: AddPlanActivityInput!) { addPlanActivity(input: $input) { id } }`;
 
@@ -50,6 +51,8 @@ export async function startEmploymentKit(): Promise<EmploymentKit> {
     jobcenter: await register('Jens Job', 'JOBCENTER'),
     health: await register('Sara Sundhed', 'HEALTH'),
   };
+  // The jobcenter caller is the registered jobcenter caseworker, on every kit family's team (the team rule).
+  jobcenter.userId = caseworkers.jobcenter;
 
   const rowCounts = async () => {
     const tables = await queryDatabase(
@@ -76,6 +79,9 @@ export async function startEmploymentKit(): Promise<EmploymentKit> {
           enrolmentDate: '2026-01-05',
           members: members.map((m, i) => ({ ...m, firstName: `${m.role}${i}`, lastName: caseReference })),
         },
+      });
+      await stack.graph.request(familyDept, ASSIGN_TEAM_MEMBER, {
+        input: { familyId: createFamily.id, caseworkerId: caseworkers.jobcenter, from: '2026-01-05' },
       });
       return [createFamily.id, ...createFamily.members.map((m: { id: string }) => m.id)];
     },

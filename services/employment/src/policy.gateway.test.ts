@@ -1,0 +1,227 @@
+import { startTestStack, type TestStack } from '@helhed/devstack';
+import type { Identity } from '@helhed/identity';
+import { PURPOSE_HEADER } from '@helhed/identity';
+import { identity, queryDatabase } from '@helhed/testing';
+
+/**
+ * The declared policy through the gateway, for the employment subgraph's data:
+ * one table of caller × person × category (team, department, consent) and the
+ * expected answer, printed as a table on failure; consent withdrawal on the
+ * next request; and the audit rows a scripted session writes.
+ */
+let stack: TestStack;
+const admin = identity('FAMILY', { roles: ['ADMIN'] });
+const who: Record<string, Identity> = {};
+let familyId: string;
+const person: Record<'parent' | 'child', string> = { parent: '', child: '' };
+let consentId: string;
+
+async function post(caller: Identity, query: string, variables: Record<string, unknown> = {}, purpose?: string) {
+  const res = await fetch(stack.gatewayUrl, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${await stack.graph.token(caller)}`,
+      ...(purpose ? { [PURPOSE_HEADER]: purpose } : {}),
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await res.json()) as {
+    data?: any;
+    errors?: Array<{ message: string; path?: Array<string | number>; extensions?: { code?: string } }>;
+  };
+}
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  await stack.graph.request(admin, `mutation { registerMunicipality(input: { code: "630", name: "Vejle" }) { code } }`);
+  const register = async (
+    name: string,
+    department: Identity['department'],
+    roles: Identity['roles'] = ['CASEWORKER'],
+  ) => {
+    const { registerCaseworker } = await stack.graph.request(
+      admin,
+      `mutation($input: RegisterCaseworkerInput!) { registerCaseworker(input: $input) { id } }`,
+      { input: { name, email: `${name.toLowerCase()}@example.dk`, department } },
+    );
+    return identity(department, { userId: registerCaseworker.id, roles });
+  };
+  who.jobcenterOnTeam = await register('Jens', 'JOBCENTER');
+  who.jobcenterOffTeam = await register('Ole', 'JOBCENTER');
+  who.familyOnTeam = await register('Anna', 'FAMILY');
+  who.healthOnTeam = await register('Hanne', 'HEALTH');
+  who.monitor = identity('FAMILY', { roles: ['NATIONAL_MONITOR'] });
+  who.reminderWorker = identity('FAMILY', { userId: 'reminder-worker', roles: ['SERVICE'] });
+  who.otherMunicipality = identity('JOBCENTER', { municipality: '101', userId: who.jobcenterOnTeam!.userId });
+
+  const { createFamily } = await stack.graph.request(
+    who.familyOnTeam!,
+    `mutation($input: CreateFamilyInput!) { createFamily(input: $input) { id members { id role } } }`,
+    {
+      input: {
+        caseReference: 'POL-1',
+        enrolmentDate: '2026-01-05',
+        members: [
+          { cpr: '1205881234', firstName: 'Mette', lastName: 'P', role: 'PARENT' },
+          { cpr: '0303124567', firstName: 'Emil', lastName: 'P', role: 'CHILD' },
+        ],
+      },
+    },
+  );
+  familyId = createFamily.id;
+  person.parent = createFamily.members.find((m: { role: string }) => m.role === 'PARENT').id;
+  person.child = createFamily.members.find((m: { role: string }) => m.role === 'CHILD').id;
+  for (const caseworker of [who.jobcenterOnTeam!, who.familyOnTeam!, who.healthOnTeam!]) {
+    await stack.graph.request(
+      who.familyOnTeam!,
+      `mutation($input: AssignTeamMemberInput!) { assignTeamMember(input: $input) { id } }`,
+      { input: { familyId, caseworkerId: caseworker.userId, from: '2026-01-05' } },
+    );
+  }
+  // Mette consents to the family department seeing her EMPLOYMENT data; Emil gives no consent.
+  const { giveConsent } = await stack.graph.request(
+    who.familyOnTeam!,
+    `mutation($input: GiveConsentInput!) { giveConsent(input: $input) { id } }`,
+    {
+      input: {
+        personId: person.parent,
+        givenById: person.parent,
+        departments: ['FAMILY'],
+        categories: ['EMPLOYMENT'],
+        purpose: 'Samlet plan',
+        validFrom: '2026-01-05',
+      },
+    },
+  );
+  consentId = giveConsent.id;
+  for (const id of [person.parent, person.child]) {
+    await stack.graph.request(
+      who.jobcenterOnTeam!,
+      `mutation($input: RecordEmploymentPeriodInput!) { recordEmploymentPeriod(input: $input) { id } }`,
+      { input: { personId: id, kind: 'NONE', hoursPerWeek: 0, from: '2026-02-01' } },
+    );
+  }
+});
+
+afterAll(async () => {
+  await stack?.close();
+});
+
+type Outcome = 'DATA' | 'FORBIDDEN' | 'NOTHING';
+const FIELDS = { EMPLOYMENT: 'employmentPeriods', INDICATOR: 'jobcenterProgression' } as const;
+
+/** What the caller gets of one field of one person: the data, FORBIDDEN at the field's path, or nothing at all. */
+async function outcome(caller: Identity, personId: string, category: keyof typeof FIELDS): Promise<Outcome> {
+  const field = FIELDS[category];
+  const res = await post(caller, `query($id: ID!) { person(id: $id) { id ${field} { __typename } } }`, {
+    id: personId,
+  });
+  const value = res.data?.person?.[field];
+  if (Array.isArray(value)) return 'DATA';
+  const forbidden = res.errors?.some((e) => e.extensions?.code === 'FORBIDDEN');
+  if (res.data?.person && forbidden && res.errors?.some((e) => e.path?.join('.') === `person.${field}`))
+    return 'FORBIDDEN';
+  return forbidden ? 'FORBIDDEN' : 'NOTHING';
+}
+
+// caller, situation, person, category → expected
+const MATRIX: Array<[string, string, 'parent' | 'child', keyof typeof FIELDS, Outcome]> = [
+  ['jobcenterOnTeam', 'own department, on the team', 'parent', 'EMPLOYMENT', 'DATA'],
+  ['jobcenterOnTeam', 'own department, on the team', 'child', 'EMPLOYMENT', 'DATA'],
+  ['jobcenterOnTeam', 'own department, on the team', 'parent', 'INDICATOR', 'DATA'],
+  ['jobcenterOffTeam', 'own department, not on the team', 'parent', 'EMPLOYMENT', 'FORBIDDEN'],
+  ['jobcenterOffTeam', 'own department, not on the team', 'parent', 'INDICATOR', 'FORBIDDEN'],
+  ['familyOnTeam', 'other department, on the team, consent', 'parent', 'EMPLOYMENT', 'DATA'],
+  ['familyOnTeam', 'other department, on the team, no consent', 'child', 'EMPLOYMENT', 'FORBIDDEN'],
+  ['familyOnTeam', 'other department, on the team', 'child', 'INDICATOR', 'DATA'],
+  ['healthOnTeam', 'other department, on the team, consent names FAMILY only', 'parent', 'EMPLOYMENT', 'FORBIDDEN'],
+  ['healthOnTeam', 'other department, on the team', 'parent', 'INDICATOR', 'DATA'],
+  ['monitor', 'national monitor', 'parent', 'EMPLOYMENT', 'FORBIDDEN'],
+  ['monitor', 'national monitor', 'parent', 'INDICATOR', 'FORBIDDEN'],
+  ['reminderWorker', 'the reminder worker', 'parent', 'EMPLOYMENT', 'FORBIDDEN'],
+  ['otherMunicipality', 'another municipality', 'parent', 'EMPLOYMENT', 'NOTHING'],
+  ['otherMunicipality', 'another municipality', 'parent', 'INDICATOR', 'NOTHING'],
+];
+
+const asTable = (rows: Array<[string, string, string, string, Outcome]>) =>
+  rows.map(([c, s, p, cat, o]) => `${c.padEnd(18)} | ${s.padEnd(56)} | ${p.padEnd(6)} | ${cat.padEnd(10)} | ${o}`);
+
+describe('the policy matrix (employment data through the gateway)', () => {
+  it('gives each caller what the rules say, field by field', async () => {
+    const actual: Array<[string, string, string, string, Outcome]> = [];
+    for (const [caller, situation, whose, category] of MATRIX) {
+      actual.push([caller, situation, whose, category, await outcome(who[caller]!, person[whose], category)]);
+    }
+    // On failure jest prints both tables line by line.
+    expect(asTable(actual)).toEqual(asTable(MATRIX));
+  });
+
+  it('withdrawing a consent takes effect on the next request', async () => {
+    expect(await outcome(who.familyOnTeam!, person.parent, 'EMPLOYMENT')).toBe('DATA');
+    await stack.graph.request(
+      who.familyOnTeam!,
+      `mutation($input: WithdrawConsentInput!) { withdrawConsent(input: $input) { id } }`,
+      { input: { consentId, withdrawnOn: new Date().toISOString().slice(0, 10) } },
+    );
+    expect(await outcome(who.familyOnTeam!, person.parent, 'EMPLOYMENT')).toBe('FORBIDDEN');
+    // The jobcenter's own data is not touched by the consent.
+    expect(await outcome(who.jobcenterOnTeam!, person.parent, 'EMPLOYMENT')).toBe('DATA');
+  });
+});
+
+describe('the audit of employment reads', () => {
+  it('writes one row per person and category per request, with aliases, _entities paths and the purpose', async () => {
+    const db = stack.databases.employment.url;
+    const [{ max }] = await queryDatabase(db, 'SELECT coalesce(max(id), 0)::int AS max FROM audit_event');
+    const jens = who.jobcenterOnTeam!;
+    const session: Array<[string, Record<string, unknown>]> = [
+      // 1: one person, an alias and an indicator field: one row (indicators are audited as EMPLOYMENT)
+      [
+        `query($id: ID!) { person(id: $id) { employmentPeriods { kind } again: employmentPeriods { kind } jobcenterProgression { indicator } } }`,
+        { id: person.parent },
+      ],
+      // 2: the family's members: one row per member
+      [`query($id: ID!) { family(id: $id) { members { employmentPeriods { kind } } } }`, { id: familyId }],
+      // 3: basic data only: no employment row
+      [`query($id: ID!) { person(id: $id) { firstName } }`, { id: person.child }],
+    ];
+    for (const [query, variables] of session) {
+      const res = await post(jens, query, variables, 'Jobplan');
+      expect(res.errors).toBeUndefined();
+    }
+    // 4: refused reads write nothing
+    await post(who.jobcenterOffTeam!, `query($id: ID!) { person(id: $id) { employmentPeriods { kind } } }`, {
+      id: person.parent,
+    });
+
+    const rows = await queryDatabase(
+      db,
+      `SELECT user_id, department, municipality_code, person_id, category, field_paths, operation, purpose, request_id
+         FROM audit_event WHERE id > $1 ORDER BY id`,
+      [max],
+    );
+    const name = (id: string) => (id === person.parent ? 'parent' : 'child');
+    expect(
+      rows.map((r) => [
+        name(String(r.person_id)),
+        r.category,
+        r.operation,
+        r.purpose,
+        [...(r.field_paths as string[])].sort(),
+      ]),
+    ).toEqual([
+      [
+        'parent',
+        'EMPLOYMENT',
+        'READ',
+        'Jobplan',
+        ['_entities.again', '_entities.employmentPeriods', '_entities.jobcenterProgression'],
+      ],
+      ['parent', 'EMPLOYMENT', 'READ', 'Jobplan', ['_entities.employmentPeriods']],
+      ['child', 'EMPLOYMENT', 'READ', 'Jobplan', ['_entities.employmentPeriods']],
+    ]);
+    expect(rows.every((r) => r.user_id === jens.userId && r.department === 'JOBCENTER')).toBe(true);
+    expect(new Set(rows.map((r) => r.request_id)).size).toBe(2);
+  });
+});
