@@ -9,9 +9,14 @@ import type { Identity } from './identity';
  * monthly registration and the project's indicators measured from it: visible
  * to the team and the project lead, audited under the subgraph's own
  * category), or `NOT_PERSONAL` (structural or non-personal: ids, connections'
- * page info, reference data, aggregates).
+ * page info, reference data, aggregates), or `COST_BASIS` (the few facts of a
+ * department's record a cost is priced from — a benefit period's type and
+ * dates: the ECONOMY department and project leads may read them, because the programme obliges
+ * the municipality to follow each family's total cost across departments and
+ * the economy subgraph computes it from them through `@requires`, with the
+ * caller's identity; anyone else reads them as the subgraph's own category).
  */
-export type DeclaredCategory = DataCategory | 'PLAN' | 'INDICATOR' | 'NOT_PERSONAL';
+export type DeclaredCategory = DataCategory | 'PLAN' | 'INDICATOR' | 'COST_BASIS' | 'NOT_PERSONAL';
 
 /** A subgraph's declared policy: `'Type.field'` → its category. */
 export type DataCategoryMap = Readonly<Record<string, DeclaredCategory>>;
@@ -26,7 +31,7 @@ export function auditCategoryOf(
   indicatorsOf: DataCategory,
 ): DataCategory {
   if (category === 'PLAN') return 'SOCIAL';
-  if (category === 'INDICATOR') return indicatorsOf;
+  if (category === 'INDICATOR' || category === 'COST_BASIS') return indicatorsOf;
   return category;
 }
 
@@ -45,10 +50,12 @@ export interface ReadFacts {
   sharingAllowed: boolean;
   /** Whether the caller is the project lead of a project the data's family is enrolled in. */
   isProjectLeadOfFamily?: boolean;
+  /** The deciding subgraph's own category: what `COST_BASIS` counts as for anyone but the ECONOMY department. */
+  ownCategory?: DataCategory;
 }
 
 export type ReadDecision = { allowed: true; basis: ReadBasis } | { allowed: false; reason: string };
-export type ReadBasis = 'TEAM' | 'OWN_DEPARTMENT' | 'SHARING' | 'PROJECT_LEAD' | 'SERVICE' | 'ADMIN';
+export type ReadBasis = 'TEAM' | 'OWN_DEPARTMENT' | 'SHARING' | 'PROJECT_LEAD' | 'SERVICE' | 'ADMIN' | 'COST_PICTURE';
 
 const only = (identity: Identity, role: Identity['roles'][number]) =>
   identity.roles.length > 0 && identity.roles.every((r) => r === role);
@@ -76,6 +83,17 @@ export function decideRead(identity: Identity | undefined, facts: ReadFacts): Re
   if (identity.municipality !== facts.municipality)
     return { allowed: false, reason: 'The data belongs to another municipality' };
   if (only(identity, 'NATIONAL_MONITOR')) return { allowed: false, reason: 'National monitors see aggregates only' };
+  if (facts.category === 'COST_BASIS') {
+    // The project's cost development is computed with the project lead's identity too (issue 6: for the
+    // project lead and the economy consultant). Narrowing a project lead to their own project's families
+    // waits for `isProjectLeadOfFamily` from the family subgraph's accessForCaller.
+    if (
+      !identity.roles.includes('SERVICE') &&
+      (identity.department === 'ECONOMY' || identity.roles.includes('PROJECT_LEAD'))
+    )
+      return { allowed: true, basis: 'COST_PICTURE' };
+    return decideRead(identity, { ...facts, category: facts.ownCategory ?? 'EMPLOYMENT' });
+  }
   const shared = facts.category === 'BASIC' || facts.category === 'PLAN';
   const measured = shared || facts.category === 'INDICATOR';
   if (identity.roles.includes('SERVICE'))

@@ -161,7 +161,12 @@ export function withDeclaredPolicy<TContext extends { identity: Identity }>(
         ? await policy.access(context, subject.personId, auditCategoryOf(category, policy.ownCategory))
         : { onTeam: false, sharingAllowed: false };
       if (!facts) return { allowed: false, reason: 'The person is not known to the caller' };
-      return decideRead(context.identity, { category, municipality: subject.municipality, ...facts });
+      return decideRead(context.identity, {
+        category,
+        municipality: subject.municipality,
+        ownCategory: policy.ownCategory,
+        ...facts,
+      });
     },
     allowed: (context, subject, category, info) => {
       if (!subject.personId || !policy.record) return;
