@@ -1,3 +1,4 @@
+import { evaluatorExportResolvers } from './registration/evaluator-export.resolvers';
 import { DateScalar, YearMonthScalar, mergeResolvers } from '@helhed/server';
 import { benefitPeriodResolvers } from './benefit-period/benefit-period.resolvers';
 import { offerResolvers } from './offer/offer.resolvers';
@@ -24,4 +25,5 @@ export const resolvers = mergeResolvers(
   leisureJobResolvers,
   personMonthResolvers,
   statusReportResolvers,
+  evaluatorExportResolvers,
 );

@@ -1,3 +1,4 @@
+import { evaluatorExportResolvers } from './evaluator-export/evaluator-export.resolvers';
 import { GraphQLScalarType } from 'graphql';
 import { DateScalar, DateTimeScalar, YearMonthScalar, mergeResolvers } from '@helhed/server';
 import { activityResolvers } from './activity/activity.resolvers';
@@ -47,4 +48,5 @@ export const resolvers = mergeResolvers(
   registrationResolvers,
   statusReportResolvers,
   nationalViewResolvers,
+  evaluatorExportResolvers,
 );

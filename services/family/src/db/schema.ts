@@ -1,3 +1,4 @@
+import { EvaluatorProjectKey1765600000000 } from './migrations/1765600000000-EvaluatorProjectKey';
 import { PlanActivityEntity, PlanActivityMemberEntity } from '../activity/plan-activity.entity';
 import {
   AssessmentEntity,
@@ -100,4 +101,5 @@ export const migrations = [
   FollowUp1764300000004,
   Project1764400000000,
   MonthlyRegistration1765200000000,
+  EvaluatorProjectKey1765600000000,
 ];
