@@ -113,7 +113,7 @@ it('writes no CPR number and no name to any log while families are created, read
   expect(results.filter((r) => r.errors !== undefined).length).toBeGreaterThanOrEqual(10);
   expect(lines.length).toBeGreaterThan(results.length);
   const services = new Set(lines.map((line) => (JSON.parse(line) as { service: string }).service));
-  expect([...services].sort()).toEqual(['economy', 'employment', 'family', 'gateway', 'health']);
+  expect([...services].sort()).toEqual(['economy', 'employment', 'family', 'gateway', 'health', 'notifications']);
   // The check itself finds what it looks for.
   expect(`{"cpr":"${PARENT_CPR}","other":"120385-1234"}`.match(CPR_PATTERN)).toHaveLength(2);
   expect('{"requestId":"7c084945-9602-45ca-a0c5-13026a968833","time":1795369599043}'.match(CPR_PATTERN)).toBeNull();
