@@ -2,4 +2,5 @@ export * from './infrastructure';
 export * from './stack';
 export * from './graph-client';
 export { loadDemoData } from './demo-data';
+export { loadDemoRegistrations } from './demo-registration';
 export { startTestStack, TEST_TOKEN_SETTINGS, type TestStack } from './test-stack';

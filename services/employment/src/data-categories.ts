@@ -217,4 +217,16 @@ export const DATA_CATEGORIES: DataCategoryMap = {
   'TargetGroupAssignment.targetGroup': 'EMPLOYMENT',
   'TargetGroupAssignment.from': 'EMPLOYMENT',
   'TargetGroupAssignment.to': 'EMPLOYMENT',
+  // The evaluators' export: pseudonymised person-months (person ids only cross between subgraphs, @inaccessible).
+  'EvaluatorDataset.from': 'NOT_PERSONAL',
+  'EvaluatorDataset.jobcenterValues': 'INDICATOR',
+  'EvaluatorDataset.projectId': 'NOT_PERSONAL',
+  'EvaluatorDataset.subjects': 'INDICATOR',
+  'EvaluatorDataset.to': 'NOT_PERSONAL',
+  'ExportSubject.month': 'INDICATOR',
+  'ExportSubject.municipalityCode': 'INDICATOR',
+  'ExportSubject.personId': 'INDICATOR',
+  'SubjectIndicators.indicators': 'INDICATOR',
+  'SubjectIndicators.month': 'INDICATOR',
+  'SubjectIndicators.personId': 'INDICATOR',
 };

@@ -2,6 +2,7 @@ import { DateScalar, YearMonthScalar, mergeResolvers, withDeclaredPolicy } from 
 import type { EmploymentContext } from './context';
 import { DATA_CATEGORIES } from './data-categories';
 import { isUuid } from './ids';
+import { evaluatorExportResolvers } from './registration/evaluator-export.resolvers';
 import { benefitPeriodResolvers } from './benefit-period/benefit-period.resolvers';
 import { offerResolvers } from './offer/offer.resolvers';
 import { registrationResolvers } from './registration/registration.resolvers';
@@ -27,6 +28,7 @@ const domainResolvers = mergeResolvers(
   leisureJobResolvers,
   personMonthResolvers,
   statusReportResolvers,
+  evaluatorExportResolvers,
 );
 
 /** A person's data in this subgraph, as the policy sees it: the person, in the caller's municipality (the family subgraph decides visibility). */

@@ -1,3 +1,4 @@
+import { EvaluatorKeyStore } from './evaluator-export/evaluator-key-store';
 import type { DataSource } from 'typeorm';
 import type { AuditTrail } from '@helhed/audit';
 import { groupLoader, rowLoader } from '@helhed/db';
@@ -30,6 +31,7 @@ export function createStores(db: DataSource, vault: CprVault) {
     families: new FamilyStore(db, vault, history),
     persons: new PersonStore(db, vault, history),
     team: new TeamStore(db, history),
+    evaluatorKeys: new EvaluatorKeyStore(db),
   };
 }
 export type Stores = ReturnType<typeof createStores>;

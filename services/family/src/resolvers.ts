@@ -1,3 +1,4 @@
+import { evaluatorExportResolvers } from './evaluator-export/evaluator-export.resolvers';
 import { GraphQLScalarType } from 'graphql';
 import { DateScalar, DateTimeScalar, YearMonthScalar, mergeResolvers, withReadAudit } from '@helhed/server';
 import type { FamilyContext } from './context';
@@ -50,6 +51,7 @@ const domainResolvers = mergeResolvers(
   registrationResolvers,
   statusReportResolvers,
   nationalViewResolvers,
+  evaluatorExportResolvers,
 );
 
 /**

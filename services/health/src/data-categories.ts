@@ -153,4 +153,16 @@ export const DATA_CATEGORIES: DataCategoryMap = {
   'TreatmentDetails.sessionsAttended': 'HEALTH',
   'TreatmentDetails.attendancePercent': 'HEALTH',
   'TreatmentDetails.person': 'HEALTH',
+  // The evaluators' export: pseudonymised person-months (person ids only cross between subgraphs, @inaccessible).
+  'EvaluatorDataset.from': 'NOT_PERSONAL',
+  'EvaluatorDataset.healthValues': 'INDICATOR',
+  'EvaluatorDataset.projectId': 'NOT_PERSONAL',
+  'EvaluatorDataset.subjects': 'INDICATOR',
+  'EvaluatorDataset.to': 'NOT_PERSONAL',
+  'ExportSubject.month': 'INDICATOR',
+  'ExportSubject.municipalityCode': 'INDICATOR',
+  'ExportSubject.personId': 'INDICATOR',
+  'SubjectIndicators.indicators': 'INDICATOR',
+  'SubjectIndicators.month': 'INDICATOR',
+  'SubjectIndicators.personId': 'INDICATOR',
 };

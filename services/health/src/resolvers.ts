@@ -1,3 +1,4 @@
+import { evaluatorExportResolvers } from './health-indicator/evaluator-export.resolvers';
 import { DateScalar, DateTimeScalar, YearMonthScalar, mergeResolvers } from '@helhed/server';
 import { healthAssessmentResolvers } from './health-assessment/health-assessment.resolvers';
 import { healthIndicatorResolvers } from './health-indicator/health-indicators.resolvers';
@@ -15,4 +16,5 @@ export const resolvers = mergeResolvers(
   treatmentResolvers,
   personMonthResolvers,
   statusReportResolvers,
+  evaluatorExportResolvers,
 );

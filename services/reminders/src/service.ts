@@ -11,6 +11,8 @@ import { DigestStore } from './digest/digest-store';
 import { reconcile, type ReconcileResult } from './digest/reconcile';
 import type { DueSource } from './due/due';
 import { GraphDueSource } from './due/graph-due-source';
+import { ExportStore } from './export/export-store';
+import { runEvaluatorExport } from './export/run-export';
 import { createMailer } from './mail/create-mailer';
 import type { Mailer } from './mail/mailer';
 import { dashboardHandler, queueSnapshot } from './ops/dashboard';
@@ -85,6 +87,7 @@ export async function startRemindersWorker(
   await ensureDatabase(config.DATABASE_URL);
   const db = await openDatabase({ url: config.DATABASE_URL, entities, migrations, poolSize: 8 });
   const store = new DigestStore(db);
+  const exports = new ExportStore(db);
   const mailer = options.mailer ?? createMailer(config, logger);
   const backend = createQueueBackend(config, logger, options);
   const queue = createRemindersQueue(backend, options);
@@ -162,6 +165,8 @@ export async function startRemindersWorker(
         runDigest: (day) => runDay(day ?? todayInDenmark(now())),
         sendDigest: send,
         reconcile: reconcileNow,
+        runExport: (exportId, attempt) =>
+          runEvaluatorExport({ store: exports, gateway: config, logger }, exportId, attempt),
       },
       {
         ...(options.concurrency ? { concurrency: options.concurrency } : {}),

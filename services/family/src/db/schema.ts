@@ -1,3 +1,4 @@
+import { EvaluatorProjectKey1765600000000 } from './migrations/1765600000000-EvaluatorProjectKey';
 import { PlanActivityEntity, PlanActivityMemberEntity } from '../activity/plan-activity.entity';
 import {
   AssessmentEntity,
@@ -104,4 +105,5 @@ export const migrations = [
   MonthlyRegistration1765200000000,
   TenantIsolation1765400000000,
   AuditEvent1765500000003,
+  EvaluatorProjectKey1765600000000,
 ];

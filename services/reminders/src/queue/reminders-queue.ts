@@ -4,6 +4,7 @@ import type { DigestRunResult } from '../digest/daily-digest';
 import type { DigestSendOutcome } from '../digest/digest-delivery';
 import type { ReconcileResult } from '../digest/reconcile';
 import { parseEmailRequest, type DeliveryOutcome, type EmailRequest } from '../delivery/email-delivery';
+import type { ExportOutcome } from '../export/run-export';
 import { createQueueBackend, type QueueBackend, type QueueBackendSettings } from './backend';
 
 export const REMINDERS_QUEUE = 'reminders';
@@ -11,8 +12,10 @@ export const SEND_EMAIL = 'send-email';
 export const DAILY_DIGEST = 'daily-digest';
 export const SEND_DIGEST = 'send-digest';
 export const RECONCILE = 'reconcile';
+export const EVALUATOR_EXPORT = 'evaluator-export';
 
-export type RemindersJobName = typeof SEND_EMAIL | typeof DAILY_DIGEST | typeof SEND_DIGEST | typeof RECONCILE;
+export type RemindersJobName =
+  typeof SEND_EMAIL | typeof DAILY_DIGEST | typeof SEND_DIGEST | typeof RECONCILE | typeof EVALUATOR_EXPORT;
 export type SendEmailJobData = EmailRequest;
 export interface SendDigestJobData {
   deliveryKey: string;
@@ -21,8 +24,14 @@ export interface SendDigestJobData {
 export interface DailyDigestJobData {
   day?: string;
 }
-export type RemindersJobData = SendEmailJobData | SendDigestJobData | DailyDigestJobData | Record<string, never>;
-export type RemindersJobResult = DeliveryOutcome | DigestRunResult | DigestSendOutcome | ReconcileResult;
+/** An evaluator export to run: the request's row in `evaluator_export`. */
+export interface EvaluatorExportJobData {
+  exportId: string;
+}
+export type RemindersJobData =
+  SendEmailJobData | SendDigestJobData | DailyDigestJobData | EvaluatorExportJobData | Record<string, never>;
+export type RemindersJobResult =
+  DeliveryOutcome | DigestRunResult | DigestSendOutcome | ReconcileResult | ExportOutcome;
 
 /** The `reminders` queue, on Redis or on PostgreSQL. */
 export type RemindersQueue = Queue<
@@ -125,4 +134,9 @@ export async function enqueueDigest(queue: RemindersQueue, deliveryKey: string):
     await job.remove().catch(() => undefined);
     await queue.add(SEND_DIGEST, { deliveryKey }, { jobId: deliveryKey });
   }
+}
+
+/** Puts an evaluator export on the queue; the export's id is the job id, so it is queued once. */
+export async function enqueueEvaluatorExport(queue: RemindersQueue, exportId: string): Promise<void> {
+  await queue.add(EVALUATOR_EXPORT, { exportId }, { jobId: `export.${exportId}` });
 }

@@ -4,15 +4,18 @@ import { deliverEmail, parseEmailRequest, type DeliveryLedger, type EmailRequest
 import { PermanentSendError, type DigestSendOutcome } from '../digest/digest-delivery';
 import type { DigestRunResult } from '../digest/daily-digest';
 import type { ReconcileResult } from '../digest/reconcile';
+import type { ExportOutcome } from '../export/run-export';
 import type { Mailer } from '../mail/mailer';
 import type { QueueBackend } from './backend';
 import {
   DAILY_DIGEST,
+  EVALUATOR_EXPORT,
   RECONCILE,
   REMINDERS_QUEUE,
   SEND_DIGEST,
   SEND_EMAIL,
   type DailyDigestJobData,
+  type EvaluatorExportJobData,
   type RemindersJob,
   type RemindersJobData,
   type RemindersJobName,
@@ -31,6 +34,8 @@ export interface JobHandlers {
   /** Sends one digest; `attempt` is 1-based, of `attempts`. */
   sendDigest(deliveryKey: string, attempt: number, attempts: number): Promise<DigestSendOutcome>;
   reconcile(): Promise<ReconcileResult>;
+  /** Runs one evaluator export; `made` attempts were made before this one, of `of`. */
+  runExport?(exportId: string, attempt: { made: number; of: number }): Promise<ExportOutcome>;
 }
 
 /** Runs one job of the reminders queue. */
@@ -67,6 +72,11 @@ export function createProcessor(handlers: JobHandlers) {
         return handlers.runDigest((job.data as DailyDigestJobData).day);
       case RECONCILE:
         return handlers.reconcile();
+      case EVALUATOR_EXPORT: {
+        if (!handlers.runExport) throw new UnrecoverableError('this worker runs no evaluator exports');
+        const { exportId } = job.data as EvaluatorExportJobData;
+        return handlers.runExport(exportId, { made: job.attemptsMade, of: job.opts.attempts ?? 1 });
+      }
       default:
         throw new UnrecoverableError(`unknown job name ${String(job.name)}`);
     }
