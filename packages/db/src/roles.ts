@@ -125,8 +125,9 @@ async function handDatabaseToOwner(adminUrl: string, owner: string): Promise<voi
     const { rows } = await c.query(
       `SELECT pg_get_userbyid(d.datdba) AS owner FROM pg_database d WHERE d.datname = current_database()`,
     );
-    if (rows[0]?.owner === owner) return;
-    await c.query(`ALTER DATABASE "${name}" OWNER TO "${owner}"`);
+    if (rows[0]?.owner !== owner) await c.query(`ALTER DATABASE "${name}" OWNER TO "${owner}"`);
+    // Every start, not only the first: a process that migrated as the administrator (an older
+    // version, or another process of the same service) may have created objects since.
     await c.query(`
       DO $$
       DECLARE r record;
@@ -138,16 +139,18 @@ async function handDatabaseToOwner(adminUrl: string, owner: string): Promise<voi
                         c.oid::regclass) AS stmt
             FROM pg_class c
            WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm', 'S')
+             AND c.relowner <> '${owner}'::regrole
              AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
                                AND d.objid = c.oid AND d.deptype IN ('a', 'i'))
           UNION ALL
           SELECT format('ALTER FUNCTION %s OWNER TO ${owner}', p.oid::regprocedure)
-            FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace
+            FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace AND p.proowner <> '${owner}'::regrole
              AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass
                                AND d.objid = p.oid AND d.deptype = 'e')
           UNION ALL
           SELECT format('ALTER TYPE %s OWNER TO ${owner}', t.oid::regtype)
             FROM pg_type t WHERE t.typnamespace = 'public'::regnamespace AND t.typtype IN ('e', 'd')
+             AND t.typowner <> '${owner}'::regrole
              AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass
                                AND d.objid = t.oid AND d.deptype = 'e')
         LOOP

@@ -1,5 +1,5 @@
 import { todayInDenmark } from '@helhed/calendar';
-import { ensureDatabase, openDatabase } from '@helhed/db';
+import { openDatabase, prepareDatabaseAccounts } from '@helhed/db';
 import { createCallerTokenVerifier } from '@helhed/identity';
 import { createLogger, type Logger } from '@helhed/server';
 import type { RemindersConfig } from './config';
@@ -84,8 +84,11 @@ export async function startRemindersWorker(
     options.logger ??
     createLogger('reminders', { level: config.LOG_LEVEL, production: config.NODE_ENV === 'production' });
   const now = options.now ?? (() => new Date());
-  await ensureDatabase(config.DATABASE_URL);
-  const db = await openDatabase({ url: config.DATABASE_URL, entities, migrations, poolSize: 8 });
+  // The same owner account as the notifications subgraph this service also serves migrates (and owns) the
+  // tables, so the application role's grants cover them (README, "Tenancy wall"). The worker's tables hold no
+  // tenant rows behind the wall; it works as the owner.
+  const accounts = await prepareDatabaseAccounts(config);
+  const db = await openDatabase({ url: accounts.ownerUrl, entities, migrations, poolSize: 8 });
   const store = new DigestStore(db);
   const exports = new ExportStore(db);
   const mailer = options.mailer ?? createMailer(config, logger);
