@@ -41,9 +41,12 @@ export async function createAuditTable(q: QueryRunner): Promise<void> {
     FOR EACH ROW EXECUTE FUNCTION audit_event_append_only()`);
 }
 
-function hashOf(prev: Buffer | null, e: AuditEvent, at: string): Buffer {
-  const content = JSON.stringify([
-    at,
+/**
+ * An event's values in the order of the audit_event columns after `at`: the
+ * one list both the hash and the INSERT are made from, so they cannot drift apart.
+ */
+function eventValues(e: AuditEvent): unknown[] {
+  return [
     e.userId,
     e.roles,
     e.department,
@@ -54,7 +57,11 @@ function hashOf(prev: Buffer | null, e: AuditEvent, at: string): Buffer {
     e.operation,
     e.purpose,
     e.requestId,
-  ]);
+  ];
+}
+
+function hashOf(prev: Buffer | null, e: AuditEvent, at: string): Buffer {
+  const content = JSON.stringify([at, ...eventValues(e)]);
   return createHash('sha256')
     .update(prev ?? Buffer.alloc(0))
     .update(content)
@@ -75,23 +82,10 @@ export async function appendAuditEvents(db: DataSource, events: AuditEvent[]): P
     const rows = events.map((e) => {
       const hash = hashOf(prev, e, now);
       const base = params.length;
-      params.push(
-        now,
-        e.userId,
-        e.roles,
-        e.department,
-        e.municipalityCode,
-        e.personId,
-        e.category,
-        e.fieldPaths,
-        e.operation,
-        e.purpose,
-        e.requestId,
-        prev,
-        hash,
-      );
+      const values = [now, ...eventValues(e), prev, hash];
+      params.push(...values);
       prev = hash;
-      return `(${Array.from({ length: 13 }, (_, i) => `$${base + i + 1}`).join(', ')})`;
+      return `(${values.map((_, i) => `$${base + i + 1}`).join(', ')})`;
     });
     await tx.query(
       `INSERT INTO audit_event (at, user_id, roles, department, municipality_code, person_id, category,
