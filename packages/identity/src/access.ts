@@ -61,3 +61,16 @@ export function authorize(identity: Identity | undefined, request: AccessRequest
   )
     throw new ForbiddenError(`Health details (${request.what}) are visible to the HEALTH department only`);
 }
+
+/**
+ * Who gets the evaluators' pseudonymised dataset, and who may contribute a
+ * department's values to it: a national monitor (the national agency evaluates
+ * every municipality's project; the rows carry no identifying data), or a
+ * project lead of the municipality every row belongs to. Anyone else —
+ * caseworkers, administrators, the SERVICE identity — is refused.
+ */
+export function authorizeEvaluatorDataset(identity: Identity, municipalities: Iterable<string>): void {
+  if (identity.roles.includes('NATIONAL_MONITOR')) return;
+  if (identity.roles.includes('PROJECT_LEAD') && [...municipalities].every((m) => m === identity.municipality)) return;
+  throw new ForbiddenError("A project's evaluator dataset is for its project leads and national monitors");
+}

@@ -1,4 +1,4 @@
-import { ForbiddenError } from '@helhed/errors';
+import { authorizeEvaluatorDataset } from '@helhed/identity';
 import type { EmploymentContext } from '../context';
 import { isUuid } from '../ids';
 import { monthIndicators } from './indicators';
@@ -10,25 +10,16 @@ interface DatasetRef {
   subjects: Array<{ personId: string; month: string; municipalityCode: string }>;
 }
 
-/**
- * The evaluators' dataset is for project leads of the persons' municipality and
- * national monitors (the family subgraph checks the project; this checks again
- * what the jobcenter hands out). The values go to the family subgraph, which
- * pseudonymises the rows; no client reaches them with a person id.
- */
-function mayContribute(ctx: EmploymentContext, ref: DatasetRef) {
-  const { roles, municipality } = ctx.identity;
-  if (roles.includes('NATIONAL_MONITOR')) return;
-  if (roles.includes('PROJECT_LEAD') && ref.subjects.every((s) => s.municipalityCode === municipality)) return;
-  throw new ForbiddenError('The evaluator dataset is for project leads and national monitors');
-}
-
 /** The jobcenter's indicators for the evaluators' dataset: one statement per municipality. */
 export const evaluatorExportResolvers = {
   EvaluatorDataset: {
     __resolveReference: (ref: DatasetRef) => ref,
     jobcenterValues: async (ref: DatasetRef, _: unknown, ctx: EmploymentContext) => {
-      mayContribute(ctx, ref);
+      // The family subgraph checks the project; what this department hands out is checked again.
+      authorizeEvaluatorDataset(
+        ctx.identity,
+        ref.subjects.map((s) => s.municipalityCode),
+      );
       const groups = new Map<string, Set<string>>();
       for (const s of ref.subjects.filter((x) => isUuid(x.personId))) {
         groups.set(s.municipalityCode, (groups.get(s.municipalityCode) ?? new Set()).add(s.personId));

@@ -1,16 +1,10 @@
 import { lastDayOfMonth } from '@helhed/calendar';
 import { NotFoundError, UnauthenticatedError, UserInputError } from '@helhed/errors';
+import { authorizeEvaluatorDataset } from '@helhed/identity';
 import type { FamilyContext } from '../context';
 import { isUuid } from '../ids';
 import { monthIndicators } from '../registration/progression';
-import {
-  datasetRows,
-  mayExport,
-  validateRange,
-  type Indicator,
-  type Subject,
-  type SubjectIndicators,
-} from './evaluator-export';
+import { datasetRows, validateRange, type Indicator, type Subject, type SubjectIndicators } from './evaluator-export';
 
 interface DatasetRef {
   projectId: string;
@@ -26,7 +20,7 @@ async function checked(ctx: FamilyContext, ref: DatasetRef) {
   if (!isUuid(ref.projectId)) throw new UserInputError('projectId', 'Not a project id');
   const project = await ctx.loaders.project.load(ref.projectId);
   if (!project) throw new NotFoundError('No such project');
-  mayExport(ctx.identity, project.municipalityCode);
+  authorizeEvaluatorDataset(ctx.identity, [project.municipalityCode]);
   const months = validateRange(ref.from, ref.to, ctx.today);
   return { project, months };
 }

@@ -1,8 +1,9 @@
-import { datasetRows, mayExport, validateRange } from './evaluator-export';
+import { authorizeEvaluatorDataset, type Identity } from '@helhed/identity';
+import { datasetRows, validateRange } from './evaluator-export';
 import { monthRange, newProjectKey, pseudonym } from './pseudonym';
 
 const who = (roles: string[], municipality = '630') =>
-  ({ userId: 'u', municipality, department: 'FAMILY', roles }) as Parameters<typeof mayExport>[0];
+  ({ userId: 'u', municipality, department: 'FAMILY', roles }) as Identity;
 
 describe('pseudonyms', () => {
   it('are stable with one key, different with another, and differ between a person and a family', () => {
@@ -18,11 +19,13 @@ describe('pseudonyms', () => {
 
 describe('who exports', () => {
   it("a project lead of the project's municipality and a national monitor; nobody else", () => {
-    expect(() => mayExport(who(['PROJECT_LEAD']), '630')).not.toThrow();
-    expect(() => mayExport(who(['NATIONAL_MONITOR'], '000'), '630')).not.toThrow();
-    expect(() => mayExport(who(['PROJECT_LEAD'], '851'), '630')).toThrow(/project leads and national monitors/);
+    expect(() => authorizeEvaluatorDataset(who(['PROJECT_LEAD']), ['630'])).not.toThrow();
+    expect(() => authorizeEvaluatorDataset(who(['NATIONAL_MONITOR'], '000'), ['630'])).not.toThrow();
+    expect(() => authorizeEvaluatorDataset(who(['PROJECT_LEAD'], '851'), ['630'])).toThrow(
+      /project leads and national monitors/,
+    );
     for (const roles of [['CASEWORKER'], ['ADMIN'], ['SERVICE']])
-      expect(() => mayExport(who(roles), '630')).toThrow(/project leads and national monitors/);
+      expect(() => authorizeEvaluatorDataset(who(roles), ['630'])).toThrow(/project leads and national monitors/);
   });
 });
 

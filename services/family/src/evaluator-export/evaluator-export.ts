@@ -1,20 +1,7 @@
-import { ForbiddenError, InputProblems } from '@helhed/errors';
-import type { Identity } from '@helhed/identity';
+import { InputProblems } from '@helhed/errors';
 import { MAX_EXPORT_MONTHS, monthRange, pseudonym } from './pseudonym';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-/**
- * Who gets a project's pseudonymised dataset: a project lead of the project's
- * municipality, or a national monitor (the national agency evaluates every
- * municipality's project; the rows carry no identifying data). Anyone else —
- * caseworkers, administrators, the SERVICE identity — is refused.
- */
-export function mayExport(identity: Identity, projectMunicipality: string): void {
-  if (identity.roles.includes('NATIONAL_MONITOR')) return;
-  if (identity.roles.includes('PROJECT_LEAD') && identity.municipality === projectMunicipality) return;
-  throw new ForbiddenError("A project's evaluator dataset is for its project leads and national monitors");
-}
 
 /** Checks a month range: real months, in order, not in the future, at most 36 months. Returns the months. */
 export function validateRange(from: string, to: string, today: string): string[] {
