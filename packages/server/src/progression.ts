@@ -45,3 +45,56 @@ export function progressionOf(indicator: string, higherIsBetter: boolean, points
     direction,
   } satisfies IndicatorProgression;
 }
+
+/** How many persons moved the better way, stayed, or moved the worse way on one indicator. */
+export interface IndicatorMovementCounts {
+  indicator: string;
+  department: string;
+  higherIsBetter: boolean;
+  improving: number;
+  unchanged: number;
+  worsening: number;
+}
+
+/**
+ * Movement per indicator from each person's first registration up to `month`
+ * (persons with fewer than two values on an indicator are not counted for it);
+ * indicators nobody moved on are left out. The one definition the status
+ * report's and the national view's sections of every department use.
+ */
+export function indicatorMovement(
+  department: string,
+  catalogue: ReadonlyArray<{ indicator: string; higherIsBetter: boolean }>,
+  seriesByPerson: ReadonlyArray<ReadonlyMap<string, readonly IndicatorPoint[]>>,
+  month: string,
+): IndicatorMovementCounts[] {
+  return catalogue
+    .map(({ indicator, higherIsBetter }) => {
+      const counts: Record<IndicatorDirection, number> = { IMPROVING: 0, UNCHANGED: 0, WORSENING: 0 };
+      for (const series of seriesByPerson) {
+        const points = (series.get(indicator) ?? []).filter((p) => p.month <= month);
+        const { direction } = progressionOf(indicator, higherIsBetter, points);
+        if (direction) counts[direction] += 1;
+      }
+      return {
+        indicator,
+        department,
+        higherIsBetter,
+        improving: counts.IMPROVING,
+        unchanged: counts.UNCHANGED,
+        worsening: counts.WORSENING,
+      };
+    })
+    .filter((m) => m.improving + m.unchanged + m.worsening > 0);
+}
+
+/** Per indicator, the points of one person's months (`valueOf` null = not registered that month). */
+export function seriesOf<M extends { month: string }>(
+  months: readonly M[],
+  catalogue: ReadonlyArray<{ indicator: string }>,
+  valueOf: (month: M, indicator: string) => number | null,
+): Map<string, IndicatorPoint[]> {
+  return new Map(
+    catalogue.map(({ indicator }) => [indicator, months.map((m) => ({ month: m.month, value: valueOf(m, indicator) }))]),
+  );
+}

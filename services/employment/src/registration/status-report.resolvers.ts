@@ -2,10 +2,10 @@ import { todayInDenmark } from '@helhed/calendar';
 import { ForbiddenError } from '@helhed/errors';
 import type { EmploymentContext } from '../context';
 import { isUuid } from '../ids';
-import { JOBCENTER_INDICATORS, monthIndicators } from './indicators';
+import { byMunicipalityCode, protectedAverage, protectSection } from '@helhed/server';
 import { confirmedMonths, JOBCENTER_PART_FROM_AGE } from './person-month.resolvers';
 import type { RegistrationConfirmationEntity } from './registration-confirmation.entity';
-import { progressionOf } from '@helhed/server';
+import { employmentSection } from './status-report';
 
 interface Participant {
   personId: string;
@@ -29,21 +29,52 @@ function requireReportReader(ctx: EmploymentContext) {
 const known = (r: ReportRef) => r.participants.filter((p) => isUuid(p.personId));
 const months = (ctx: EmploymentContext, r: ReportRef) =>
   Promise.all(known(r).map((p) => confirmedMonths(ctx).load(p.personId)));
-const valueOf = (c: RegistrationConfirmationEntity | undefined, indicator: string) =>
-  c ? (monthIndicators(c).find((i) => i.indicator === indicator)?.value ?? null) : null;
-
 interface NationalRef {
   month: string;
-  participants: Array<{ personId: string; municipalityCode: string; ageAtEndOfMonth: number; deadline: string }>;
+  participants: Array<{
+    personId: string;
+    municipalityCode: string;
+    ageAtEndOfMonth: number;
+    deadline: string;
+    memberRole?: string;
+  }>;
 }
 
-/** Groups person ids by municipality: the confirmations are read one statement per municipality. */
-function byMunicipality(participants: NationalRef['participants']) {
-  const groups = new Map<string, string[]>();
-  for (const p of participants.filter((x) => isUuid(x.personId))) {
-    groups.set(p.municipalityCode, [...(groups.get(p.municipalityCode) ?? []), p.personId]);
-  }
-  return groups;
+/** The counts of the jobcenter's national section (`hoursReported` is the averages' group; it is not shown). */
+const NATIONAL_MEASURES = [
+  'adultsInWorkFully',
+  'adultsInWorkPartly',
+  'hoursReported',
+  'adultsStartedEducation',
+  'childrenWithLeisureJob',
+  'inCompanyBasedOffer',
+] as const;
+
+/**
+ * Every confirmed month of the national view's participants, read once per
+ * request: one statement per municipality (not per family, member or month).
+ * National monitors only: what is read here leaves the subgraph as counts.
+ */
+const nationalCache = new WeakMap<object, Map<string, Promise<Map<string, RegistrationConfirmationEntity[]>>>>();
+function nationalMonths(ctx: EmploymentContext, r: NationalRef) {
+  if (!ctx.identity.roles.includes('NATIONAL_MONITOR'))
+    throw new ForbiddenError('The national view is for national monitors');
+  let byMonth = nationalCache.get(ctx);
+  if (!byMonth) nationalCache.set(ctx, (byMonth = new Map()));
+  if (!byMonth.has(r.month))
+    byMonth.set(
+      r.month,
+      (async () => {
+        const found = new Map<string, RegistrationConfirmationEntity[]>();
+        for (const [code, people] of byMunicipalityCode(r.participants.filter((x) => isUuid(x.personId)))) {
+          const ids = people.map((p) => p.personId);
+          for (const c of await ctx.stores.registrations.byPersonIds(code, ids))
+            found.set(c.personId, [...(found.get(c.personId) ?? []), c]);
+        }
+        return found;
+      })(),
+    );
+  return byMonth.get(r.month)!;
 }
 
 /** The jobcenter's section of the monthly status report, counted over the participants the family subgraph gives. */
@@ -51,17 +82,9 @@ export const statusReportResolvers = {
   NationalRegistrationView: {
     __resolveReference: (ref: NationalRef) => ref,
     jobcenterParts: async (r: NationalRef, _: unknown, ctx: EmploymentContext) => {
-      // National monitors see aggregates only: these parts go to the family subgraph, never to a client.
-      if (!ctx.identity.roles.includes('NATIONAL_MONITOR'))
-        throw new ForbiddenError('The national view is for national monitors');
-      const found = new Map<string, RegistrationConfirmationEntity>();
-      for (const [code, ids] of byMunicipality(r.participants)) {
-        for (const c of await ctx.stores.registrations.byPersonIds(code, ids)) {
-          if (c.month === r.month) found.set(c.personId, c);
-        }
-      }
+      const found = await nationalMonths(ctx, r);
       return r.participants.map((p) => {
-        const c = found.get(p.personId);
+        const c = (found.get(p.personId) ?? []).find((m) => m.month === r.month);
         return {
           personId: p.personId,
           applies: p.ageAtEndOfMonth >= JOBCENTER_PART_FROM_AGE,
@@ -69,6 +92,33 @@ export const statusReportResolvers = {
           onTime: c ? todayInDenmark(c.createdAt) <= p.deadline : null,
         };
       });
+    },
+    employment: async (r: NationalRef, _: unknown, ctx: EmploymentContext) => {
+      const found = await nationalMonths(ctx, r);
+      const groups = [...byMunicipalityCode(r.participants.filter((p) => isUuid(p.personId)))].map(([code, people]) => {
+        const { indicatorMovement: movement, ...counts } = employmentSection(
+          people.map((p) => ({ memberRole: p.memberRole ?? 'OTHER_ADULT', months: found.get(p.personId) ?? [] })),
+          r.month,
+        );
+        return { municipalityCode: code, counts, movement };
+      });
+      const table = protectSection(NATIONAL_MEASURES, groups);
+      const toAggregate = (row: (typeof table)['total']) => ({
+        municipality: row.municipalityCode ? { code: row.municipalityCode } : null,
+        adultsInWorkFully: row.counts.adultsInWorkFully,
+        adultsInWorkPartly: row.counts.adultsInWorkPartly,
+        averageHoursWorked: protectedAverage(
+          groups
+            .filter((g) => row.municipalityCode === null || g.municipalityCode === row.municipalityCode)
+            .reduce((sum, g) => sum + g.counts.hoursWorkedSum, 0),
+          row.counts.hoursReported,
+        ),
+        adultsStartedEducation: row.counts.adultsStartedEducation,
+        childrenWithLeisureJob: row.counts.childrenWithLeisureJob,
+        inCompanyBasedOffer: row.counts.inCompanyBasedOffer,
+        indicatorMovement: row.indicatorMovement,
+      });
+      return { municipalities: table.municipalities.map(toAggregate), total: toAggregate(table.total) };
     },
   },
   MonthlyStatusReport: {
@@ -90,41 +140,13 @@ export const statusReportResolvers = {
       requireReportReader(ctx);
       const people = known(r);
       const all = await months(ctx, r);
-      const ofMonth = all.map((list) => list.find((m) => m.month === r.month));
-      const adults = people.map((p, i) => ({ p, c: ofMonth[i] })).filter(({ p }) => p.memberRole !== 'CHILD');
-      const inWork = adults.filter(({ c }) => (valueOf(c, 'IN_WORK') ?? 0) > 0);
-      const hours = inWork.map(({ c }) => valueOf(c, 'HOURS_WORKED_PER_WEEK')).filter((h): h is number => h !== null);
+      const { hoursWorkedSum, hoursReported, ...section } = employmentSection(
+        people.map((p, i) => ({ memberRole: p.memberRole, months: all[i]! })),
+        r.month,
+      );
       return {
-        adultsInWorkFully: adults.filter(({ c }) => valueOf(c, 'IN_WORK') === 2).length,
-        adultsInWorkPartly: adults.filter(({ c }) => valueOf(c, 'IN_WORK') === 1).length,
-        averageHoursWorked: hours.length
-          ? Math.round((hours.reduce((a, b) => a + b, 0) / hours.length) * 10) / 10
-          : null,
-        adultsStartedEducation: adults.filter(
-          ({ c }) => c && (c.corrections.startedEducationThisMonth ?? c.derived.startedEducationThisMonth),
-        ).length,
-        childrenWithLeisureJob: people.filter(
-          (p, i) => p.memberRole === 'CHILD' && valueOf(ofMonth[i], 'LEISURE_JOB_HELD') === 1,
-        ).length,
-        inCompanyBasedOffer: ofMonth.filter((c) => valueOf(c, 'IN_COMPANY_BASED_OFFER') === 1).length,
-        indicatorMovement: JOBCENTER_INDICATORS.map(({ indicator, higherIsBetter }) => {
-          const counts = { IMPROVING: 0, UNCHANGED: 0, WORSENING: 0 };
-          for (const list of all) {
-            const points = list
-              .filter((c) => c.month <= r.month)
-              .map((c) => ({ month: c.month, value: valueOf(c, indicator) }));
-            const { direction } = progressionOf(indicator, higherIsBetter, points);
-            if (direction) counts[direction] += 1;
-          }
-          return {
-            indicator,
-            department: 'JOBCENTER',
-            higherIsBetter,
-            improving: counts.IMPROVING,
-            unchanged: counts.UNCHANGED,
-            worsening: counts.WORSENING,
-          };
-        }).filter((m) => m.improving + m.unchanged + m.worsening > 0),
+        ...section,
+        averageHoursWorked: hoursReported ? Math.round((hoursWorkedSum / hoursReported) * 10) / 10 : null,
       };
     },
   },

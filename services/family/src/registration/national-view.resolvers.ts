@@ -5,11 +5,11 @@ import { nationalAggregates } from './national-view';
 import {
   ageAtEndOfMonth,
   DEFAULT_DEADLINE_BUSINESS_DAY,
-  onTime,
   projectOfMonth,
   registrationDeadline,
 } from './registration-deadline';
-import type { ParticipantPart } from './status-report';
+import { familySeries } from './progression';
+import { familyParts as familyPartsOf, type ParticipantPart } from './status-report';
 
 interface ViewRef {
   month: string;
@@ -57,29 +57,47 @@ async function load(ctx: FamilyContext, month: string) {
       personId: p.id,
       familyId: f.id,
       municipalityCode: f.municipalityCode,
+      memberRole: p.role,
       ageAtEndOfMonth: ageAtEndOfMonth(p.birthDate, month),
       deadline: deadlineOf(f.municipalityCode),
     })),
   );
   const rows = await Promise.all(persons.map((p) => ctx.loaders.familyRegistration.load(`${p.personId}|${month}`)));
-  const familyParts = persons.map((p, i) => ({
-    personId: p.personId,
-    applies: true,
-    done: rows[i] !== null,
-    onTime: rows[i] ? onTime(rows[i]!.registeredAt, p.deadline) : null,
-  }));
+  const familyParts = familyPartsOf(persons, rows);
   return { persons, familyParts };
 }
 
+/** The family subgraph's own figures of the view besides the persons: enrolments, milestones and risks, histories. */
 async function view(ctx: FamilyContext, ref: ViewRef) {
   requireNationalMonitor(ctx);
   if (!MONTH.test(ref.month)) throw new UserInputError('month', 'A month is YYYY-MM');
+  const first = `${ref.month}-01`;
+  const last = lastDayOfMonth(ref.month);
   const { persons, familyParts } = await participantsOf(ctx, ref.month);
-  return nationalAggregates(persons, {
-    family: familyParts,
-    jobcenter: ref.jobcenterParts ?? [],
-    health: ref.healthParts ?? [],
+  const [enrolments, projectItems, histories] = await Promise.all([
+    ctx.stores.registrations.enrolmentsEverywhere(first, last),
+    ctx.stores.registrations.projectItemsEverywhere(first, last),
+    Promise.all(persons.map((p) => ctx.loaders.registrationsOfPerson.load(p.personId))),
+  ]);
+  return nationalAggregates({
+    month: ref.month,
+    first,
+    last,
+    persons,
+    parts: { family: familyParts, jobcenter: ref.jobcenterParts ?? [], health: ref.healthParts ?? [] },
+    series: new Map(persons.map((p, i) => [p.personId, familySeries(histories[i]!)])),
+    enrolments,
+    projectItems,
   });
+}
+
+/** The aggregates of a request, computed once for `municipalities` and `total`. */
+const views = new WeakMap<object, Map<string, ReturnType<typeof view>>>();
+function viewOf(ctx: FamilyContext, ref: ViewRef) {
+  let byMonth = views.get(ctx);
+  if (!byMonth) views.set(ctx, (byMonth = new Map()));
+  if (!byMonth.has(ref.month)) byMonth.set(ref.month, view(ctx, ref));
+  return byMonth.get(ref.month)!;
 }
 
 export const nationalViewResolvers = {
@@ -99,8 +117,8 @@ export const nationalViewResolvers = {
       requireNationalMonitor(ctx);
       return (await participantsOf(ctx, ref.month)).persons;
     },
-    municipalities: async (ref: ViewRef, _: unknown, ctx: FamilyContext) => (await view(ctx, ref)).municipalities,
-    total: async (ref: ViewRef, _: unknown, ctx: FamilyContext) => (await view(ctx, ref)).total,
+    municipalities: async (ref: ViewRef, _: unknown, ctx: FamilyContext) => (await viewOf(ctx, ref)).municipalities,
+    total: async (ref: ViewRef, _: unknown, ctx: FamilyContext) => (await viewOf(ctx, ref)).total,
   },
   RegistrationAggregate: {
     municipality: (a: { municipalityCode: string | null }, _: unknown, ctx: FamilyContext) =>

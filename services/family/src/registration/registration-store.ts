@@ -74,6 +74,38 @@ export class RegistrationStore {
     );
   }
 
+  /** Every municipality's project enrolments overlapping a month, with the family's status today (the national view), one statement. */
+  enrolmentsEverywhere(first: string, last: string) {
+    return this.db.query(
+      `SELECT f.municipality_code AS "municipalityCode", e.family_id AS "familyId",
+              to_char(e.enrolled_on, 'YYYY-MM-DD') AS "enrolledOn", to_char(e.ended_on, 'YYYY-MM-DD') AS "endedOn", f.status
+         FROM project_enrolment e JOIN family f ON f.id = e.family_id
+        WHERE e.enrolled_on <= $2 AND (e.ended_on IS NULL OR e.ended_on >= $1)
+        ORDER BY f.municipality_code, e.enrolled_on, e.family_id`,
+      [first, last],
+    ) as Promise<
+      Array<{ municipalityCode: string; familyId: string; enrolledOn: string; endedOn: string | null; status: string }>
+    >;
+  }
+
+  /**
+   * Per municipality, over its projects running in the month: milestones due by
+   * the month's end and not done, and open risks (the national view), one statement.
+   */
+  projectItemsEverywhere(first: string, last: string) {
+    return this.db.query(
+      `SELECT p.municipality_code AS "municipalityCode",
+              count(DISTINCT m.id) FILTER (WHERE m.due_on <= $2 AND m.status <> 'DONE')::int AS "milestonesDue",
+              count(DISTINCT r.id) FILTER (WHERE r.status = 'OPEN')::int AS "risksOpen"
+         FROM project p
+         LEFT JOIN milestone m ON m.project_id = p.id
+         LEFT JOIN risk r ON r.project_id = p.id
+        WHERE p.starts_on <= $2 AND p.ends_on >= $1
+        GROUP BY p.municipality_code ORDER BY p.municipality_code`,
+      [first, last],
+    ) as Promise<Array<{ municipalityCode: string; milestonesDue: number; risksOpen: number }>>;
+  }
+
   /** The municipality's ACTIVE families enrolled by a day, one statement. */
   activeFamilies(municipalityCode: string, enrolledBy: string): Promise<FamilyEntity[]> {
     return this.db.query(

@@ -894,18 +894,19 @@ describe('the national view', () => {
     );
   });
 
-  it('aggregates per municipality and in total, every count under 5 shown as <5', async () => {
+  it('aggregates per municipality and in total, every count under 5 shown as <5 and none calculable', async () => {
     const { nationalRegistrationView: v } = await stack.graph.request(monitor, VIEW, { m: '2026-03' });
     expect(v.defaultDeadline).toBe('2026-04-10');
     const [kbh, vejle] = v.municipalities;
     expect(kbh).toMatchObject({ municipality: { code: '101' }, personMonths: { value: null, shown: '<5' } });
+    // Vejle's 5 person-months are hidden too (x): the total 6 minus a shown 5 would give København's 1.
     expect(vejle).toMatchObject({
       municipality: { code: '630' },
       families: { value: null, shown: '<5' },
-      personMonths: { value: 5, shown: '5' },
+      personMonths: { value: null, shown: 'x' },
       complete: { value: null, shown: '<5' },
       parts: [
-        { department: 'FAMILY', applying: { value: 5, shown: '5' }, done: { value: null, shown: '<5' } },
+        { department: 'FAMILY', applying: { value: null, shown: 'x' }, done: { value: null, shown: '<5' } },
         { department: 'JOBCENTER', applying: { shown: '<5' }, done: { shown: '<5' } },
         { department: 'HEALTH', applying: { shown: '<5' }, done: { shown: '<5' } },
       ],

@@ -12,7 +12,15 @@ import {
   projectOfMonth,
   registrationDeadline,
 } from './registration-deadline';
-import { completeness, indicatorMovement, type ParticipantPart } from './status-report';
+import {
+  completeness,
+  enrolmentCounts,
+  familyParts,
+  indicatorMovement,
+  milestonesDue,
+  risksOpen,
+  type ParticipantPart,
+} from './status-report';
 
 interface ReportRef {
   projectId: string;
@@ -76,15 +84,7 @@ export const statusReportResolvers = {
     deadline: async (r: Report, _: unknown, ctx: FamilyContext) => (await participantsOf(ctx, r)).deadline,
     enrolment: async (r: Report, _: unknown, ctx: FamilyContext) => {
       const { enrolments, first, last } = await participantsOf(ctx, r);
-      const families = new Map(enrolments.map((e) => [e.familyId, e.status]));
-      return {
-        enrolled: families.size,
-        active: [...families.values()].filter((s) => s === 'ACTIVE').length,
-        closed: [...families.values()].filter((s) => s === 'CLOSED').length,
-        newThisMonth: enrolments.filter((e) => e.enrolledOn >= first && e.enrolledOn <= last).length,
-        endedThisMonth: enrolments.filter((e) => e.endedOn !== null && e.endedOn <= last).length,
-        target: r.project.targetFamilyCount,
-      };
+      return { ...enrolmentCounts(enrolments, first, last), target: r.project.targetFamilyCount };
     },
     participants: async (r: Report, _: unknown, ctx: FamilyContext) => {
       const { members, deadline } = await participantsOf(ctx, r);
@@ -98,26 +98,20 @@ export const statusReportResolvers = {
     registration: async (r: Report, _: unknown, ctx: FamilyContext) => {
       const { members, deadline } = await participantsOf(ctx, r);
       const rows = await Promise.all(members.map((p) => ctx.loaders.familyRegistration.load(`${p.id}|${r.month}`)));
-      const familyParts = members.map((p, i) => ({
-        personId: p.id,
-        applies: true,
-        done: rows[i] !== null,
-        onTime: rows[i] ? onTime(rows[i]!.registeredAt, deadline) : null,
-      }));
-      return completeness(familyParts, r.jobcenterParts ?? [], r.healthParts ?? []);
+      const parts = familyParts(
+        members.map((p) => ({ personId: p.id, deadline })),
+        rows,
+      );
+      return completeness(parts, r.jobcenterParts ?? [], r.healthParts ?? []);
     },
     indicatorMovement: async (r: Report, _: unknown, ctx: FamilyContext) => {
       const { members } = await participantsOf(ctx, r);
       const rows = await Promise.all(members.map((p) => ctx.loaders.registrationsOfPerson.load(p.id)));
       return indicatorMovement('FAMILY', FAMILY_INDICATORS, rows.map(familySeries), r.month);
     },
-    milestonesDue: async (r: Report, _: unknown, ctx: FamilyContext) => {
-      const last = lastDayOfMonth(r.month);
-      return (await ctx.loaders.milestonesOfProject.load(r.projectId)).filter(
-        (m) => m.dueOn <= last && m.status !== 'DONE',
-      );
-    },
+    milestonesDue: async (r: Report, _: unknown, ctx: FamilyContext) =>
+      milestonesDue(await ctx.loaders.milestonesOfProject.load(r.projectId), lastDayOfMonth(r.month)),
     risksOpen: async (r: Report, _: unknown, ctx: FamilyContext) =>
-      (await ctx.loaders.risksOfProject.load(r.projectId)).filter((risk) => risk.status === 'OPEN'),
+      risksOpen(await ctx.loaders.risksOfProject.load(r.projectId)),
   },
 };

@@ -1,5 +1,5 @@
-import { progressionOf } from '@helhed/server';
-import type { IndicatorDirection, IndicatorPoint } from '@helhed/server';
+import { indicatorMovement } from '@helhed/server';
+import { onTime } from './registration-deadline';
 
 /** One department's part of one participant's month, as a section reports it to the family subgraph. */
 export interface ParticipantPart {
@@ -51,33 +51,48 @@ export function completeness(
   };
 }
 
-/**
- * How many persons moved the better way, stayed, or moved the worse way on each
- * indicator, from their first registration up to the report's month (persons with
- * fewer than two values on an indicator are not counted for it).
- */
-export function indicatorMovement(
-  department: string,
-  catalogue: ReadonlyArray<{ indicator: string; higherIsBetter: boolean }>,
-  seriesByPerson: ReadonlyArray<ReadonlyMap<string, readonly IndicatorPoint[]>>,
-  month: string,
-) {
-  return catalogue
-    .map(({ indicator, higherIsBetter }) => {
-      const counts: Record<IndicatorDirection, number> = { IMPROVING: 0, UNCHANGED: 0, WORSENING: 0 };
-      for (const series of seriesByPerson) {
-        const points = (series.get(indicator) ?? []).filter((p) => p.month <= month);
-        const { direction } = progressionOf(indicator, higherIsBetter, points);
-        if (direction) counts[direction] += 1;
-      }
-      return {
-        indicator,
-        department,
-        higherIsBetter,
-        improving: counts.IMPROVING,
-        unchanged: counts.UNCHANGED,
-        worsening: counts.WORSENING,
-      };
-    })
-    .filter((m) => m.improving + m.unchanged + m.worsening > 0);
+/** The one definition of indicator movement every department's section uses (from `@helhed/server`). */
+export { indicatorMovement };
+
+/** A project enrolment of a family that overlaps the month, with the family's status today. */
+export interface MonthEnrolment {
+  familyId: string;
+  enrolledOn: string;
+  endedOn: string | null;
+  status: string;
+}
+
+/** Families enrolled at some day of the month, of those ACTIVE and CLOSED today, new and ended in the month. */
+export function enrolmentCounts(enrolments: readonly MonthEnrolment[], first: string, last: string) {
+  const families = new Map(enrolments.map((e) => [e.familyId, e.status]));
+  return {
+    enrolled: families.size,
+    active: [...families.values()].filter((s) => s === 'ACTIVE').length,
+    closed: [...families.values()].filter((s) => s === 'CLOSED').length,
+    newThisMonth: enrolments.filter((e) => e.enrolledOn >= first && e.enrolledOn <= last).length,
+    endedThisMonth: enrolments.filter((e) => e.endedOn !== null && e.endedOn <= last).length,
+  };
+}
+
+/** Milestones due by the month's last day and not done. */
+export const milestonesDue = <M extends { dueOn: string; status: string }>(milestones: readonly M[], last: string) =>
+  milestones.filter((m) => m.dueOn <= last && m.status !== 'DONE');
+
+/** Open risks. */
+export const risksOpen = <R extends { status: string }>(risks: readonly R[]) => risks.filter((r) => r.status === 'OPEN');
+
+/** The family department's part of each person's month: it always applies; done when registered. */
+export function familyParts(
+  persons: ReadonlyArray<{ personId: string; deadline: string }>,
+  registrations: ReadonlyArray<{ registeredAt: Date } | null>,
+): ParticipantPart[] {
+  return persons.map((p, i) => {
+    const row = registrations[i] ?? null;
+    return {
+      personId: p.personId,
+      applies: true,
+      done: row !== null,
+      onTime: row ? onTime(row.registeredAt, p.deadline) : null,
+    };
+  });
 }

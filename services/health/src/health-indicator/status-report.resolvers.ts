@@ -1,10 +1,10 @@
 import { lastDayOfMonth, todayInDenmark } from '@helhed/calendar';
 import { ForbiddenError } from '@helhed/errors';
-import { progressionOf } from '@helhed/server';
+import { byMunicipalityCode, protectSection } from '@helhed/server';
 import type { HealthContext } from '../context';
 import { isUuid } from '../ids';
-import { scoreWho5 } from './health-indicators';
-import { HEALTH_INDICATORS } from './indicators';
+import type { HealthIndicatorsEntity } from './health-indicators.entity';
+import { healthSection } from './status-report';
 
 interface ReportRef {
   projectId: string;
@@ -42,43 +42,72 @@ interface NationalRef {
   participants: Array<{ personId: string; municipalityCode: string; deadline: string }>;
 }
 
-/** The health parts of every participant, read per municipality (one statement per kind and municipality). */
-async function nationalParts(ctx: HealthContext, r: NationalRef) {
-  const groups = new Map<string, string[]>();
-  for (const p of r.participants.filter((x) => isUuid(x.personId))) {
-    groups.set(p.municipalityCode, [...(groups.get(p.municipalityCode) ?? []), p.personId]);
-  }
+/**
+ * The national view's participants with their assessments and recorded months,
+ * read once per request: one statement per kind and municipality (not per
+ * family, member or month). National monitors only: it leaves as counts.
+ */
+const nationalCache = new WeakMap<object, Map<string, ReturnType<typeof loadNational>>>();
+function nationalPeople(ctx: HealthContext, r: NationalRef) {
+  // National monitors see aggregates only: what is read here goes to the family subgraph or out as counts.
+  if (!ctx.identity.roles.includes('NATIONAL_MONITOR'))
+    throw new ForbiddenError('The national view is for national monitors');
+  let byMonth = nationalCache.get(ctx);
+  if (!byMonth) nationalCache.set(ctx, (byMonth = new Map()));
+  if (!byMonth.has(r.month)) byMonth.set(r.month, loadNational(ctx, r));
+  return byMonth.get(r.month)!;
+}
+
+async function loadNational(ctx: HealthContext, r: NationalRef) {
   const end = lastDayOfMonth(r.month);
   const assessed = new Set<string>();
-  const recorded = new Map<string, Date>();
-  for (const [code, ids] of groups) {
+  const months = new Map<string, HealthIndicatorsEntity[]>();
+  for (const [code, people] of byMunicipalityCode(r.participants.filter((x) => isUuid(x.personId)))) {
+    const ids = people.map((p) => p.personId);
     const [assessments, indicators] = await Promise.all([
       ctx.stores.healthAssessments.byPersonIds(code, ids),
       ctx.stores.healthIndicators.byPersonIds(code, ids),
     ]);
     for (const a of assessments) if (a.assessedOn <= end) assessed.add(a.personId);
-    for (const m of indicators) if (m.month === r.month) recorded.set(m.personId, m.createdAt);
+    for (const m of indicators)
+      if (m.month <= r.month) months.set(m.personId, [...(months.get(m.personId) ?? []), m]);
   }
-  return r.participants.map((p) => {
-    const at = recorded.get(p.personId);
-    return {
-      personId: p.personId,
-      applies: assessed.has(p.personId),
-      done: at !== undefined,
-      onTime: at ? todayInDenmark(at) <= p.deadline : null,
-    };
-  });
+  return r.participants.map((p) => ({
+    ...p,
+    assessed: assessed.has(p.personId),
+    months: months.get(p.personId) ?? [],
+  }));
 }
+
+const NATIONAL_MEASURES = ['withHealthAssessment', 'inTreatment', 'attendingAsPlanned', 'who5BelowFifty'] as const;
 
 /** The health coordinator's section of the monthly status report, counted over the participants the family subgraph gives. */
 export const statusReportResolvers = {
   NationalRegistrationView: {
     __resolveReference: (ref: NationalRef) => ref,
-    healthParts: (r: NationalRef, _: unknown, ctx: HealthContext) => {
-      // National monitors see aggregates only: these parts go to the family subgraph, never to a client.
-      if (!ctx.identity.roles.includes('NATIONAL_MONITOR'))
-        throw new ForbiddenError('The national view is for national monitors');
-      return nationalParts(ctx, r);
+    healthParts: async (r: NationalRef, _: unknown, ctx: HealthContext) =>
+      (await nationalPeople(ctx, r)).map((p) => {
+        const at = p.months.find((m) => m.month === r.month)?.createdAt;
+        return {
+          personId: p.personId,
+          applies: p.assessed,
+          done: at !== undefined,
+          onTime: at ? todayInDenmark(at) <= p.deadline : null,
+        };
+      }),
+    health: async (r: NationalRef, _: unknown, ctx: HealthContext) => {
+      const people = await nationalPeople(ctx, r);
+      const groups = [...byMunicipalityCode(people)].map(([code, group]) => {
+        const { indicatorMovement: movement, ...counts } = healthSection(group, r.month);
+        return { municipalityCode: code, counts, movement };
+      });
+      const table = protectSection(NATIONAL_MEASURES, groups);
+      const toAggregate = (row: (typeof table)['total']) => ({
+        municipality: row.municipalityCode ? { code: row.municipalityCode } : null,
+        ...row.counts,
+        indicatorMovement: row.indicatorMovement,
+      });
+      return { municipalities: table.municipalities.map(toAggregate), total: toAggregate(table.total) };
     },
   },
   MonthlyStatusReport: {
@@ -94,29 +123,7 @@ export const statusReportResolvers = {
     },
     health: async (r: ReportRef, _: unknown, ctx: HealthContext) => {
       requireReportReader(ctx);
-      const people = await load(ctx, r);
-      return {
-        withHealthAssessment: people.filter((p) => p.assessed).length,
-        inTreatment: people.filter((p) => p.ofMonth?.inTreatment).length,
-        attendingAsPlanned: people.filter((p) => p.ofMonth?.inTreatment && p.ofMonth.attendingAsPlanned).length,
-        who5BelowFifty: people.filter((p) => p.ofMonth && scoreWho5(p.ofMonth.who5Items).belowFifty).length,
-        indicatorMovement: HEALTH_INDICATORS.map(({ indicator, higherIsBetter, value }) => {
-          const counts = { IMPROVING: 0, UNCHANGED: 0, WORSENING: 0 };
-          for (const p of people) {
-            const points = p.months.map((m) => ({ month: m.month, value: value(m) }));
-            const { direction } = progressionOf(indicator, higherIsBetter, points);
-            if (direction) counts[direction] += 1;
-          }
-          return {
-            indicator,
-            department: 'HEALTH',
-            higherIsBetter,
-            improving: counts.IMPROVING,
-            unchanged: counts.UNCHANGED,
-            worsening: counts.WORSENING,
-          };
-        }).filter((m) => m.improving + m.unchanged + m.worsening > 0),
-      };
+      return healthSection(await load(ctx, r), r.month);
     },
   },
 };
