@@ -17,7 +17,9 @@ function candidates(values: Record<string, number>) {
   if (shown.total === 'x' || shown.total === '<5') return null;
   const rest = Number(shown.total) - keys.filter((k) => !hiddenKeys.includes(k)).reduce((s, k) => s + values[k]!, 0);
   const options = new Map(hiddenKeys.map((k) => [k, new Set<number>()]));
-  const ranges = hiddenKeys.map((k) => (shown[k] === '<5' ? [0, 1, 2, 3, 4] : Array.from({ length: 40 }, (_, i) => i + 5)));
+  const ranges = hiddenKeys.map((k) =>
+    shown[k] === '<5' ? [0, 1, 2, 3, 4] : Array.from({ length: 40 }, (_, i) => i + 5),
+  );
   const walk = (i: number, sum: number, picked: number[]) => {
     if (i === hiddenKeys.length) {
       if (sum === rest) picked.forEach((v, j) => options.get(hiddenKeys[j]!)!.add(v));
@@ -95,7 +97,8 @@ describe('protectCounts (rule 4)', () => {
       ],
       [{ whole: 'enrolled', parts: ['active', 'closed'] }],
     );
-    const shown = (i: number) => Object.fromEntries(Object.entries(municipalities[i]!.counts).map(([k, v]) => [k, v.shown]));
+    const shown = (i: number) =>
+      Object.fromEntries(Object.entries(municipalities[i]!.counts).map(([k, v]) => [k, v.shown]));
     // 101's closed is 3 (<5), so 630's closed (the smallest other) is x; both rows' enrolled are hidden.
     expect(shown(0)).toEqual({ enrolled: 'x', active: '9', closed: '<5' });
     expect(shown(1)).toEqual({ enrolled: 'x', active: '14', closed: 'x' });

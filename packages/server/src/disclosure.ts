@@ -195,14 +195,12 @@ export function protectSection<K extends string>(
   const toRow = (row: ProtectedRow<string>) => ({
     municipalityCode: row.municipalityCode,
     counts: row.counts as Record<K, ShownCount>,
-    indicatorMovement: [...indicators.values()].map(
-      (i): ProtectedMovement => ({
-        ...i,
-        improving: row.counts[key(i.indicator, 'improving')]!,
-        unchanged: row.counts[key(i.indicator, 'unchanged')]!,
-        worsening: row.counts[key(i.indicator, 'worsening')]!,
-      }),
-    ),
+    indicatorMovement: [...indicators.values()].map((i): ProtectedMovement => ({
+      ...i,
+      improving: row.counts[key(i.indicator, 'improving')]!,
+      unchanged: row.counts[key(i.indicator, 'unchanged')]!,
+      worsening: row.counts[key(i.indicator, 'worsening')]!,
+    })),
   });
   return { municipalities: table.municipalities.map(toRow), total: toRow(table.total) };
 }

@@ -95,6 +95,9 @@ export function seriesOf<M extends { month: string }>(
   valueOf: (month: M, indicator: string) => number | null,
 ): Map<string, IndicatorPoint[]> {
   return new Map(
-    catalogue.map(({ indicator }) => [indicator, months.map((m) => ({ month: m.month, value: valueOf(m, indicator) }))]),
+    catalogue.map(({ indicator }) => [
+      indicator,
+      months.map((m) => ({ month: m.month, value: valueOf(m, indicator) })),
+    ]),
   );
 }

@@ -24,10 +24,17 @@ describe('loadRemindersConfig', () => {
       FOLLOW_UP_ESCALATION_DAYS: 10,
       REGISTRATION_LEAD_DAYS: 3,
       RECONCILE_CRON: '0 * * * *',
+      EXPORT_RETENTION_DAYS: 30,
       METRICS_PORT: 9105,
       NOTIFICATIONS_PORT: 4005,
       IDENTITY_SIGNING_SECRET: 'helhed-development-identity-signing-secret',
     });
+  });
+
+  it('keeps evaluator CSVs EXPORT_RETENTION_DAYS (a whole number of days, at least 1)', () => {
+    expect(loadRemindersConfig({ DATABASE_URL, EXPORT_RETENTION_DAYS: '90' }).EXPORT_RETENTION_DAYS).toBe(90);
+    expect(() => loadRemindersConfig({ DATABASE_URL, EXPORT_RETENTION_DAYS: '0' })).toThrow(/EXPORT_RETENTION_DAYS/);
+    expect(() => loadRemindersConfig({ DATABASE_URL, EXPORT_RETENTION_DAYS: '1.5' })).toThrow(/EXPORT_RETENTION_DAYS/);
   });
 
   it('requires DATABASE_URL, REDIS_URL, SMTP_URL, JWT_SECRET and GATEWAY_URL in production, naming each', () => {

@@ -65,6 +65,8 @@ const schema = z.object({
   REGISTRATION_LEAD_DAYS: z.coerce.number().int().min(0).max(20).default(3),
   /** How often the worker re-creates the jobs of digests not yet sent from PostgreSQL (cron, in DIGEST_TZ). */
   RECONCILE_CRON: cronPattern.default('0 * * * *'),
+  /** Days a finished evaluator export's CSV is kept; then the hourly reconciliation deletes it and marks the export EXPIRED. */
+  EXPORT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** Port of the worker's health, readiness and Prometheus metrics endpoints (0 = none). */
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9105),
   /** Port of the `notifications` subgraph the service also serves (preferences, "my reminders", failed digests). */

@@ -12,6 +12,7 @@ import { reconcile, type ReconcileResult } from './digest/reconcile';
 import type { DueSource } from './due/due';
 import { GraphDueSource } from './due/graph-due-source';
 import { ExportStore } from './export/export-store';
+import { exportHousekeeping } from './export/export-housekeeping';
 import { runEvaluatorExport } from './export/run-export';
 import { createMailer } from './mail/create-mailer';
 import type { Mailer } from './mail/mailer';
@@ -21,6 +22,7 @@ import { createQueueBackend } from './queue/backend';
 import {
   createRemindersQueue,
   enqueueDigest,
+  enqueueEvaluatorExport,
   scheduleDailyDigest,
   scheduleReconcile,
   type QueueOptions,
@@ -112,11 +114,23 @@ export async function startRemindersWorker(
     metrics.built.inc(result.digests);
     return result;
   };
-  const reconcileNow = () =>
-    reconcile(
-      { store, municipalities, digestCron: config.DIGEST_CRON, digestTz: config.DIGEST_TZ, logger, runDay, enqueue },
+  const exportsHousekeeping = () =>
+    exportHousekeeping(
+      {
+        store: exports,
+        enqueue: (id) => enqueueEvaluatorExport(queue, id),
+        retentionDays: config.EXPORT_RETENTION_DAYS,
+        logger,
+      },
       now(),
     );
+  const reconcileNow = async () => ({
+    ...(await reconcile(
+      { store, municipalities, digestCron: config.DIGEST_CRON, digestTz: config.DIGEST_TZ, logger, runDay, enqueue },
+      now(),
+    )),
+    exports: await exportsHousekeeping(),
+  });
   const send = async (key: string, attempt: number, attempts: number): Promise<DigestSendOutcome> => {
     try {
       const outcome = await sendDigest(store, mailer, key, {
@@ -198,6 +212,8 @@ export async function startRemindersWorker(
       );
     }
     if (options.reconcileAtStart !== false) await reconcileNow();
+    // Exports recorded while no worker ran (or whose enqueue failed) are picked up at every start.
+    else await exportsHousekeeping();
   } catch (error) {
     await close().catch(() => undefined);
     throw error;

@@ -4,7 +4,14 @@ import { authorizeEvaluatorDataset } from '@helhed/identity';
 import type { FamilyContext } from '../context';
 import { isUuid } from '../ids';
 import { monthIndicators } from '../registration/progression';
-import { datasetRows, validateRange, type Indicator, type Subject, type SubjectIndicators } from './evaluator-export';
+import {
+  datasetRows,
+  memberInMonth,
+  validateRange,
+  type Indicator,
+  type Subject,
+  type SubjectIndicators,
+} from './evaluator-export';
 
 interface DatasetRef {
   projectId: string;
@@ -43,8 +50,12 @@ async function load(ctx: FamilyContext, ref: DatasetRef) {
     lastDayOfMonth(ref.to),
   );
   const familyIds = [...new Set(enrolments.map((e) => e.familyId))];
-  const members = await Promise.all(familyIds.map((id) => ctx.loaders.membersOfFamily.load(id)));
-  const membersOf = new Map(familyIds.map((id, i) => [id, members[i]!]));
+  // Current and former members: a person who left keeps the months they were a member of an enrolled family.
+  const [members, formerMembers] = await Promise.all([
+    Promise.all(familyIds.map((id) => ctx.loaders.membersOfFamily.load(id))),
+    Promise.all(familyIds.map((id) => ctx.loaders.formerMembersOfFamily.load(id))),
+  ]);
+  const membersOf = new Map(familyIds.map((id, i) => [id, [...members[i]!, ...formerMembers[i]!]]));
   const subjects: Subject[] = [];
   const seen = new Set<string>();
   for (const month of months) {
@@ -53,6 +64,7 @@ async function load(ctx: FamilyContext, ref: DatasetRef) {
     for (const e of enrolments) {
       if (e.enrolledOn > last || (e.endedOn !== null && e.endedOn < first)) continue;
       for (const p of membersOf.get(e.familyId) ?? []) {
+        if (!memberInMonth(p, first)) continue;
         if (seen.has(`${p.id}|${month}`)) continue;
         seen.add(`${p.id}|${month}`);
         subjects.push({

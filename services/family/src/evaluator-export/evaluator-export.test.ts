@@ -1,5 +1,5 @@
 import { authorizeEvaluatorDataset, type Identity } from '@helhed/identity';
-import { datasetRows, validateRange } from './evaluator-export';
+import { datasetRows, memberInMonth, validateRange } from './evaluator-export';
 import { monthRange, newProjectKey, pseudonym } from './pseudonym';
 
 const who = (roles: string[], municipality = '630') =>
@@ -67,4 +67,13 @@ it('rows carry birth year, sex, role and every department, never the ids', () =>
     indicators: [family, work],
   });
   expect(JSON.stringify(row)).not.toMatch(/aaaaaaaa|bbbbbbbb|1988-05-12/);
+});
+
+describe('who is in a month', () => {
+  it('a current member always; a former member up to and including the month they left in', () => {
+    expect(memberInMonth({ removedOn: null }, '2026-03-01')).toBe(true);
+    expect(memberInMonth({ removedOn: '2026-05-15' }, '2026-05-01')).toBe(true);
+    expect(memberInMonth({ removedOn: '2026-05-01' }, '2026-05-01')).toBe(true);
+    expect(memberInMonth({ removedOn: '2026-04-30' }, '2026-05-01')).toBe(false);
+  });
 });

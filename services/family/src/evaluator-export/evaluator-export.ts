@@ -75,3 +75,10 @@ export function datasetRows(
         a.month.localeCompare(b.month),
     );
 }
+
+/**
+ * Whether a member belongs to the dataset's month: current members do; a
+ * former member for the months up to and including the one they left in.
+ */
+export const memberInMonth = (member: { removedOn: string | null }, firstDayOfMonth: string) =>
+  member.removedOn === null || member.removedOn >= firstDayOfMonth;

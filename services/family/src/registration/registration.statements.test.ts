@@ -205,3 +205,25 @@ it("reads a project's monthly status report in a fixed number of statements, how
   expect(large.personMonths).toBe(15);
   expect(large.statements).toBeLessThanOrEqual(small.statements);
 });
+
+it('reads the national view in a fixed number of statements, however many families, members or months', async () => {
+  const monitor = identity('FAMILY', { roles: ['NATIONAL_MONITOR'] });
+  const VIEW = `query { nationalRegistrationView(month: "2026-03") {
+    municipalities { municipality { code } families { shown } personMonths { shown } complete { shown }
+      completePercent parts { department applying { shown } done { shown } onTime { shown } }
+      enrolment { enrolled { shown } active { shown } closed { shown } }
+      indicatorMovement { indicator improving { shown } unchanged { shown } worsening { shown } }
+      milestonesDue { shown } risksOpen { shown } }
+    total { personMonths { value } complete { value } indicatorMovement { indicator improving { value } } } } }`;
+  const run = async () => {
+    statements.length = 0;
+    const data = await as(monitor, VIEW);
+    return { view: data.nationalRegistrationView, statements: statements.length };
+  };
+  const small = await run();
+  expect(small.view.total.personMonths.value).toBe(15);
+  await grow(2);
+  const large = await run();
+  expect(large.view.total.personMonths.value).toBe(21);
+  expect(large.statements).toBeLessThanOrEqual(small.statements);
+});

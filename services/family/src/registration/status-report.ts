@@ -79,7 +79,8 @@ export const milestonesDue = <M extends { dueOn: string; status: string }>(miles
   milestones.filter((m) => m.dueOn <= last && m.status !== 'DONE');
 
 /** Open risks. */
-export const risksOpen = <R extends { status: string }>(risks: readonly R[]) => risks.filter((r) => r.status === 'OPEN');
+export const risksOpen = <R extends { status: string }>(risks: readonly R[]) =>
+  risks.filter((r) => r.status === 'OPEN');
 
 /** The family department's part of each person's month: it always applies; done when registered. */
 export function familyParts(

@@ -69,8 +69,7 @@ async function loadNational(ctx: HealthContext, r: NationalRef) {
       ctx.stores.healthIndicators.byPersonIds(code, ids),
     ]);
     for (const a of assessments) if (a.assessedOn <= end) assessed.add(a.personId);
-    for (const m of indicators)
-      if (m.month <= r.month) months.set(m.personId, [...(months.get(m.personId) ?? []), m]);
+    for (const m of indicators) if (m.month <= r.month) months.set(m.personId, [...(months.get(m.personId) ?? []), m]);
   }
   return r.participants.map((p) => ({
     ...p,

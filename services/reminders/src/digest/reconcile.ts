@@ -8,6 +8,8 @@ export interface ReconcileResult {
   caughtUp: string[];
   /** Digests of the day not sent yet whose jobs were (re-)created. */
   requeued: number;
+  /** The evaluators' exports re-queued and expired (see `export/export-housekeeping.ts`). */
+  exports?: { requeued: number; expired: number };
 }
 
 /** Hour and minute of a cron pattern's daily run ("0 7 * * *" → 07:00); 07:00 when not plain numbers. */

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { loadDemoData, loadDemoRegistrations, startTestStack, type TestStack } from '@helhed/devstack';
 import { TEST_SECRETS, identity, queryDatabase } from '@helhed/testing';
 import { eventually, FixtureDueSource, silentLogger, testConfig } from '../__tests__/harness';
+import { enqueueEvaluatorExport, exportJobId } from '../queue/reminders-queue';
 import { startRemindersWorker, type RunningRemindersWorker } from '../service';
 
 /**
@@ -33,9 +34,16 @@ const caseReferences = [...demo.matchAll(/caseReference: '([^']+)'/g)].map((m) =
 
 const REQUEST = `mutation($p: ID!, $from: YearMonth!, $to: YearMonth!) {
   requestEvaluatorExport(projectId: $p, from: $from, to: $to) { id status projectId from to createdAt } }`;
-const RESULT = `query($id: ID!) { evaluatorExport(id: $id) { id status rowCount csv error createdAt completedAt } }`;
+const RESULT = `query($id: ID!) { evaluatorExport(id: $id) { id status rowCount csv error createdAt completedAt expiredAt } }`;
 
-type Export = { id: string; status: string; rowCount: number | null; csv: string | null; error: string | null };
+type Export = {
+  id: string;
+  status: string;
+  rowCount: number | null;
+  csv: string | null;
+  error: string | null;
+  completedAt?: string | null;
+};
 
 async function exportOf(who: typeof lead, projectId: string, from: string, to: string): Promise<Export> {
   const { requestEvaluatorExport: r } = await stack.graph.request(who, REQUEST, { p: projectId, from, to });
@@ -229,5 +237,81 @@ describe("the evaluators' export", () => {
       { id: row!.id },
     );
     expect(evaluatorExport).toBeNull();
+  });
+
+  it('runs an export whose enqueue failed after its row was written: the reconciliation queues it again, once', async () => {
+    // The row as requestEvaluatorExport writes it, with no job (Redis was away when it tried to queue it).
+    const [row] = await queryDatabase(
+      stack.remindersDatabase.url,
+      `INSERT INTO evaluator_export (requested_by, municipality_code, department, roles, project_id, from_month, to_month)
+       VALUES ('lead-lars', '630', 'FAMILY', '{PROJECT_LEAD}', $1, '2026-03', '2026-04') RETURNING id`,
+      [projectA],
+    );
+    const id = row!.id as string;
+    expect(await worker.queue.getJob(exportJobId(id))).toBeUndefined();
+    const first = await worker.reconcile();
+    const second = await worker.reconcile();
+    expect(first.exports!.requeued).toBeGreaterThanOrEqual(1);
+    expect(second.exports!.requeued).toBeLessThanOrEqual(first.exports!.requeued);
+    const done = await eventually(async () => {
+      const { evaluatorExport: e } = await stack.graph.request(lead, RESULT, { id });
+      return e.status === 'DONE' ? (e as Export) : undefined;
+    }, 60_000);
+    expect(done.rowCount).toBe(3 * 2);
+    // Queued again after it is done (a duplicated job): PostgreSQL says it is finished, so nothing changes.
+    await enqueueEvaluatorExport(worker.queue, id);
+    await eventually(async () => ((await worker.queue.getJob(exportJobId(id)))?.returnvalue ? true : undefined));
+    expect((await worker.queue.getJob(exportJobId(id)))!.returnvalue).toMatchObject({ status: 'SKIPPED' });
+    const { evaluatorExport: after } = await stack.graph.request(lead, RESULT, { id });
+    expect(after).toMatchObject({ status: 'DONE', completedAt: done.completedAt, csv: done.csv });
+    expect((await worker.reconcile()).exports!.requeued).toBe(0);
+  });
+
+  it('exports a former member for the months they were a member', async () => {
+    const { familyByCaseReference: jensen } = await stack.graph.request(
+      identity('FAMILY'),
+      `{ familyByCaseReference(caseReference: "VEJ-2026-0001") { members { id firstName } } }`,
+    );
+    const emil = jensen.members.find((m: { firstName: string }) => m.firstName === 'Emil').id;
+    await stack.graph.request(
+      identity('FAMILY'),
+      `mutation($input: RemoveMemberInput!) { removeMember(input: $input) { removedOn } }`,
+      { input: { personId: emil, removedOn: '2026-05-15', reason: 'Flyttet til sin far' } },
+    );
+    const e = await exportOf(lead, projectA, '2026-03', '2026-10');
+    const { rows } = parse(e.csv!);
+    // Emil (born 2012) left in May: March, April and May stay; Mette and Freja keep every month.
+    expect(rows.filter((r) => r.birth_year === '2012').map((r) => r.month)).toEqual(['2026-03', '2026-04', '2026-05']);
+    expect(rows).toHaveLength(3 + 2 * 8 + 5 * 3);
+  });
+
+  it('deletes a CSV after the retention days and marks the export EXPIRED; a newer one stays', async () => {
+    const done = await queryDatabase(
+      stack.remindersDatabase.url,
+      `SELECT id FROM evaluator_export WHERE status = 'DONE' AND requested_by = 'lead-lars' ORDER BY created_at`,
+    );
+    const [oldest, newest] = [done[0]!, done.at(-1)!];
+    // Done 31 days ago: past the default 30 days (EXPORT_RETENTION_DAYS).
+    await queryDatabase(
+      stack.remindersDatabase.url,
+      `UPDATE evaluator_export SET completed_at = now() - interval '31 days' WHERE id = $1`,
+      [oldest.id],
+    );
+    const result = await worker.reconcile();
+    expect(result.exports!.expired).toBe(1);
+    const { evaluatorExport: expired } = await stack.graph.request(lead, RESULT, { id: oldest.id });
+    expect(expired).toMatchObject({ status: 'EXPIRED', csv: null });
+    expect(expired.expiredAt).not.toBeNull();
+    const [stored] = await queryDatabase(
+      stack.remindersDatabase.url,
+      `SELECT csv, row_count AS "rowCount", requested_by AS "by" FROM evaluator_export WHERE id = $1`,
+      [oldest.id],
+    );
+    // The CSV is gone; the request stays as the audit record.
+    expect(stored).toMatchObject({ csv: null, by: 'lead-lars' });
+    const { evaluatorExport: kept } = await stack.graph.request(lead, RESULT, { id: newest.id });
+    expect(kept.status).toBe('DONE');
+    expect(kept.csv).toContain('pseudonym,family_pseudonym');
+    expect((await worker.reconcile()).exports!.expired).toBe(0);
   });
 });

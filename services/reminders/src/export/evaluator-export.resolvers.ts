@@ -34,6 +34,7 @@ const toGraph = (e: StoredExport) => ({
   error: e.error,
   createdAt: e.createdAt,
   completedAt: e.completedAt,
+  expiredAt: e.expiredAt,
 });
 
 export const evaluatorExportResolvers = {
@@ -65,7 +66,12 @@ export const evaluatorExportResolvers = {
       else if (MONTH.test(args.from) && args.from > args.to) problems.add('from', 'The range starts after it ends');
       problems.throwIfAny();
       const request = await ctx.stores.exports.request(ctx.identity, args.projectId.toLowerCase(), args.from, args.to);
-      await ctx.enqueueExport(request.id);
+      try {
+        await ctx.enqueueExport(request.id);
+      } catch (error) {
+        // The row is written and QUEUED: the worker's reconciliation (at start and hourly) queues it again.
+        ctx.logger.warn({ exportId: request.id, err: (error as Error).message }, 'evaluator export not queued yet');
+      }
       return toGraph(request);
     },
   },

@@ -61,7 +61,7 @@ export async function runEvaluatorExport(
       throw new Error(message);
     }
     const rows = body.data.evaluatorDataset.rows;
-    await deps.store.done(exportId, rows.length, toCsv(rows));
+    if (!(await deps.store.done(exportId, rows.length, toCsv(rows)))) return { exportId, status: 'SKIPPED' };
     deps.logger.info({ exportId, rows: rows.length }, 'evaluator export written');
     return { exportId, status: 'DONE', rowCount: rows.length };
   } catch (error) {

@@ -136,7 +136,22 @@ export async function enqueueDigest(queue: RemindersQueue, deliveryKey: string):
   }
 }
 
-/** Puts an evaluator export on the queue; the export's id is the job id, so it is queued once. */
+/** The job id of an evaluator export: derived from the export's id, so an export is queued once. */
+export const exportJobId = (exportId: string) => `export.${exportId}`;
+
+/**
+ * Puts an evaluator export on the queue (idempotent: a job still queued or
+ * running is left alone). Called for exports the database says are unfinished,
+ * so a job that failed for good in the queue is retried, and a completed one
+ * (kept a week) is replaced.
+ */
 export async function enqueueEvaluatorExport(queue: RemindersQueue, exportId: string): Promise<void> {
-  await queue.add(EVALUATOR_EXPORT, { exportId }, { jobId: `export.${exportId}` });
+  const jobId = exportJobId(exportId);
+  const job = await queue.add(EVALUATOR_EXPORT, { exportId }, { jobId });
+  const state = await job.getState();
+  if (state === 'failed') await job.retry('failed');
+  else if (state === 'completed') {
+    await job.remove().catch(() => undefined);
+    await queue.add(EVALUATOR_EXPORT, { exportId }, { jobId });
+  }
 }
