@@ -8,7 +8,6 @@ import { FAMILY_INDICATORS, familySeries } from './progression';
 import {
   ageAtEndOfMonth,
   DEFAULT_DEADLINE_BUSINESS_DAY,
-  onTime,
   projectOfMonth,
   registrationDeadline,
 } from './registration-deadline';
