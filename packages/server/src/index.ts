@@ -8,3 +8,4 @@ export * from './service';
 export * from './merge-resolvers';
 export * from './progression';
 export * from './field-policy';
+export * from './operation-audit';
