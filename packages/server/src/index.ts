@@ -9,3 +9,4 @@ export * from './merge-resolvers';
 export * from './progression';
 export * from './field-policy';
 export * from './operation-audit';
+export * from './access-log';

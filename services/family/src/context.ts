@@ -1,6 +1,6 @@
 import { EvaluatorKeyStore } from './evaluator-export/evaluator-key-store';
 import type { DataSource } from 'typeorm';
-import type { AuditTrail } from '@helhed/audit';
+import { AuditLogReader, type AuditTrail } from '@helhed/audit';
 import { groupLoader, rowLoader } from '@helhed/db';
 import type { BaseContext } from '@helhed/server';
 import { CaseworkerStore } from './caseworker/caseworker-store';
@@ -21,6 +21,7 @@ export function createStores(db: DataSource, vault: CprVault) {
   const history = new HistoryStore(db);
   return {
     history,
+    auditLog: new AuditLogReader(db),
     ...createProjectStores(db, history),
     ...createConsentStores(db, history),
     ...createCivilSocietyStores(db, history),

@@ -72,6 +72,8 @@ export const OPERATION_AUDIT: OperationAuditMap<FamilyContext> = {
   'Query.followUpsDue': 'READ',
   'Query.monthlyStatusReport': 'READ',
   'Query.evaluatorDataset': 'READ',
+  // Audited by its own resolvers: AccessLog.entries READ, AccessLog.csv EXPORT.
+  'Query.accessLog': 'READ',
   // The evaluators' dataset hands the family part of the persons' months out (pseudonymised): EXPORT.
   'EvaluatorDataset.rows': {
     category: 'SOCIAL',
