@@ -45,7 +45,8 @@ export function checkOperationAudit(
       const key = `${type.name}.${name}`;
       if (key === 'Query._entities' || key === 'Query._service') continue;
       known.add(key);
-      if (root && (type.name === 'Mutation' || (categories[key] ?? 'NOT_PERSONAL') !== 'NOT_PERSONAL')) required.push(key);
+      if (root && (type.name === 'Mutation' || (categories[key] ?? 'NOT_PERSONAL') !== 'NOT_PERSONAL'))
+        required.push(key);
     }
   }
   return {
@@ -93,14 +94,21 @@ export function withOperationAudit<TContext>(
     const [typeName, fieldName] = key.split('.') as [string, string];
     const typeResolvers = { ...(wrapped[typeName] ?? {}) };
     const original = typeResolvers[fieldName];
-    if (typeof original !== 'function') throw new Error(`${key} is declared in the operation audit but has no resolver`);
+    if (typeof original !== 'function')
+      throw new Error(`${key} is declared in the operation audit but has no resolver`);
     typeResolvers[fieldName] = async (parent: unknown, args: any, context: TContext, info: GraphQLResolveInfo) => {
       const result = await (original as Resolver)(parent, args, context, info);
       const persons = new Set(await declared.persons(result, args, context, parent));
       const fieldPath = fieldPathOf(info.path);
       const criterion = declared.operation === 'SEARCH' ? describeCriterion(info.fieldName, args ?? {}) : null;
       for (const personId of persons)
-        audit.record(context, { personId, category: declared.category, fieldPath, operation: declared.operation, criterion });
+        audit.record(context, {
+          personId,
+          category: declared.category,
+          fieldPath,
+          operation: declared.operation,
+          criterion,
+        });
       return result;
     };
     wrapped[typeName] = typeResolvers;

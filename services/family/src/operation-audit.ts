@@ -25,14 +25,22 @@ const members = async (ctx: FamilyContext, familyIds: Iterable<string>): Promise
 };
 
 /** A change of a family-level object (with a `familyId`, or the family itself): every current member. */
-const ofFamily = (category: DataCategory, operation: Op['operation'], familyIdOf = (r: any) => r.familyId as string): Op => ({
+const ofFamily = (
+  category: DataCategory,
+  operation: Op['operation'],
+  familyIdOf = (r: any) => r.familyId as string,
+): Op => ({
   category,
   operation,
   persons: (result, _args, ctx) => (result ? members(ctx, [familyIdOf(result)]) : []),
 });
 
 /** A change of one person's record (the result is the person, or carries `personId`). */
-const ofPerson = (category: DataCategory, operation: Op['operation'], personIdOf = (r: any) => r.personId as string): Op => ({
+const ofPerson = (
+  category: DataCategory,
+  operation: Op['operation'],
+  personIdOf = (r: any) => r.personId as string,
+): Op => ({
   category,
   operation,
   persons: (result) => (result ? [personIdOf(result)] : []),

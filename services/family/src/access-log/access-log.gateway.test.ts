@@ -16,6 +16,7 @@ let stack: TestStack;
 const admin = identity('FAMILY', { roles: ['ADMIN'] });
 const familyWorker = identity('FAMILY');
 const jobcenter = identity('JOBCENTER');
+const health = identity('HEALTH');
 const dpo = identity('FAMILY', { roles: ['DATA_PROTECTION'] });
 const farDpo = identity('FAMILY', { roles: ['DATA_PROTECTION'], municipality: '101' });
 let familyId: string;
@@ -103,6 +104,7 @@ beforeAll(async () => {
     ).registerCaseworker.id as string;
   familyWorker.userId = await register('Fie Familie', 'FAMILY');
   jobcenter.userId = await register('Jens Job', 'JOBCENTER');
+  health.userId = await register('Hanne Helbred', 'HEALTH');
   dpo.userId = await register('Dorte Databeskyttelse', 'FAMILY', ['DATA_PROTECTION']);
 
   const { createFamily } = await stack.graph.request(
@@ -122,7 +124,7 @@ beforeAll(async () => {
   familyId = createFamily.id;
   parentId = createFamily.members.find((m: { role: string }) => m.role === 'PARENT').id;
   childId = createFamily.members.find((m: { role: string }) => m.role === 'CHILD').id;
-  for (const caseworkerId of [familyWorker.userId, jobcenter.userId])
+  for (const caseworkerId of [familyWorker.userId, jobcenter.userId, health.userId])
     await stack.graph.request(
       familyWorker,
       `mutation($input: AssignTeamMemberInput!) { assignTeamMember(input: $input) { id } }`,
@@ -132,6 +134,20 @@ beforeAll(async () => {
     jobcenter,
     `mutation($input: RecordBenefitPeriodInput!) { recordBenefitPeriod(input: $input) { id } }`,
     { input: { personId: parentId, type: 'KONTANTHJAELP', from: '2026-01-01' } },
+  );
+  await stack.graph.request(
+    health,
+    `mutation($input: RecordHealthIndicatorsInput!) { recordHealthIndicators(input: $input) { month } }`,
+    {
+      input: {
+        personId: parentId,
+        month: '2026-10',
+        who5Items: [3, 3, 2, 4, 3],
+        selfRatedHealth: 3,
+        inTreatment: false,
+        attendingAsPlanned: false,
+      },
+    },
   );
 }, 120_000);
 
@@ -162,22 +178,16 @@ describe('a caseworker session', () => {
     await ok(familyWorker, `{ familiesByMemberCpr(cpr: "1205881234") { id } }`);
     await ok(familyWorker, `{ families(filter: { status: ACTIVE }) { edges { node { id } } } }`);
     // 6-8. Changes and a deletion.
-    await ok(
-      familyWorker,
-      `mutation($input: UpdateMemberInput!) { updateMember(input: $input) { id } }`,
-      { input: { personId: childId, firstName: 'Emilie' } },
-    );
-    const added = await ok(
-      familyWorker,
-      `mutation($input: AddMemberInput!) { addMember(input: $input) { id } }`,
-      { input: { familyId, cpr: '0101901111', firstName: 'Ole', lastName: 'Log', role: 'OTHER_ADULT' } },
-    );
+    await ok(familyWorker, `mutation($input: UpdateMemberInput!) { updateMember(input: $input) { id } }`, {
+      input: { personId: childId, firstName: 'Emilie' },
+    });
+    const added = await ok(familyWorker, `mutation($input: AddMemberInput!) { addMember(input: $input) { id } }`, {
+      input: { familyId, cpr: '0101901111', firstName: 'Ole', lastName: 'Log', role: 'OTHER_ADULT' },
+    });
     newcomerId = added.addMember.id;
-    await ok(
-      familyWorker,
-      `mutation($input: RemoveMemberInput!) { removeMember(input: $input) { id } }`,
-      { input: { personId: newcomerId, removedOn: today, reason: 'Flyttet' } },
-    );
+    await ok(familyWorker, `mutation($input: RemoveMemberInput!) { removeMember(input: $input) { id } }`, {
+      input: { personId: newcomerId, removedOn: today, reason: 'Flyttet' },
+    });
     // 9. A refused read (no consent for the family department's look at employment data): nothing.
     await refused(familyWorker, 'FORBIDDEN', `query($id: ID!) { person(id: $id) { benefitPeriods { type } } }`, parent);
     // 10. Consent (a change of the parent's basic data).
@@ -217,31 +227,33 @@ describe('a caseworker session', () => {
       parent,
     );
     // 14. A change of the family (every current member).
+    await ok(familyWorker, `mutation($input: UpdateFamilyInput!) { updateFamily(input: $input) { id } }`, {
+      input: { familyId, enrolmentDate: '2026-01-06' },
+    });
+    // 15. A read with a purpose.
     await ok(
       familyWorker,
-      `mutation($input: UpdateFamilyInput!) { updateFamily(input: $input) { id } }`,
-      { input: { familyId, enrolmentDate: '2026-01-06' } },
+      `query($id: ID!) { person(id: $id) { firstName } }`,
+      { id: childId },
+      'Børnefaglig undersøgelse',
     );
-    // 15. A read with a purpose.
-    await ok(familyWorker, `query($id: ID!) { person(id: $id) { firstName } }`, { id: childId }, 'Børnefaglig undersøgelse');
     // 16. The former member's data.
     await ok(familyWorker, `query($id: ID!) { family(id: $id) { formerMembers { firstName } } }`, family);
-    // 17. Bad input: nothing.
-    await refused(familyWorker, 'BAD_USER_INPUT', `{ familiesByMemberCpr(cpr: "12") { id } }`);
-    // 18. Withdrawal.
-    await ok(
+    // 17. A failed change (the last parent cannot leave): nothing written, nothing recorded.
+    await refused(
       familyWorker,
-      `mutation($input: WithdrawConsentInput!) { withdrawConsent(input: $input) { id } }`,
-      { input: { consentId, withdrawnOn: today } },
+      'BAD_USER_INPUT',
+      `mutation($input: RemoveMemberInput!) { removeMember(input: $input) { id } }`,
+      { input: { personId: parentId, removedOn: today, reason: 'Flyttet' } },
     );
+    // 18. Withdrawal.
+    await ok(familyWorker, `mutation($input: WithdrawConsentInput!) { withdrawConsent(input: $input) { id } }`, {
+      input: { consentId, withdrawnOn: today },
+    });
     // 19. Refused again on the next request.
     await refused(familyWorker, 'FORBIDDEN', `query($id: ID!) { person(id: $id) { benefitPeriods { type } } }`, parent);
     // 20. The data-protection officer exports the parent's access log.
-    await ok(
-      dpo,
-      `query($id: ID!) { accessLog(personId: $id, from: "2026-01-01", to: "2030-12-31") { csv } }`,
-      parent,
-    );
+    await ok(dpo, `query($id: ID!) { accessLog(personId: $id, from: "2026-01-01", to: "2030-12-31") { csv } }`, parent);
 
     const names = {
       [familyWorker.userId]: 'fie',
@@ -261,8 +273,26 @@ describe('a caseworker session', () => {
       row('family', 'fie', 'parent', 'SOCIAL', 'READ', 'person.civilSocietyParticipations', '', ''),
       // 3-5
       ...['parent', 'child'].flatMap((p) => [
-        row('family', 'fie', p, 'BASIC', 'SEARCH', 'familyByCaseReference', 'familyByCaseReference(caseReference: "LOG-1")', ''),
-        row('family', 'fie', p, 'BASIC', 'SEARCH', 'familiesByMemberCpr', 'familiesByMemberCpr(cpr: "120588-XXXX")', ''),
+        row(
+          'family',
+          'fie',
+          p,
+          'BASIC',
+          'SEARCH',
+          'familyByCaseReference',
+          'familyByCaseReference(caseReference: "LOG-1")',
+          '',
+        ),
+        row(
+          'family',
+          'fie',
+          p,
+          'BASIC',
+          'SEARCH',
+          'familiesByMemberCpr',
+          'familiesByMemberCpr(cpr: "120588-XXXX")',
+          '',
+        ),
         row('family', 'fie', p, 'BASIC', 'SEARCH', 'families', 'families(filter.status: "ACTIVE", first: 50)', ''),
       ]),
       // 6-8
@@ -273,7 +303,16 @@ describe('a caseworker session', () => {
       row('family', 'fie', 'parent', 'BASIC', 'CREATE', 'giveConsent', '', ''),
       // 11
       row('family', 'fie', 'parent', 'BASIC', 'READ', 'person.firstName', '', 'Opfølgning'),
-      row('employment', 'fie', 'parent', 'EMPLOYMENT', 'READ', '_entities.benefitPeriods,_entities.benefitPeriods.type', '', 'Opfølgning'),
+      row(
+        'employment',
+        'fie',
+        'parent',
+        'EMPLOYMENT',
+        'READ',
+        '_entities.benefitPeriods,_entities.benefitPeriods.type',
+        '',
+        'Opfølgning',
+      ),
       // 9, 11, 19: the employment subgraph asks the family subgraph, with the caller's identity, whether
       // the caller may see the person (@helhed/family-directory); the family subgraph audits that
       // lookup's read of the person's family link.
@@ -330,6 +369,9 @@ describe('a caseworker session', () => {
     expect(entries).toContainEqual(
       expect.objectContaining({ source: 'family', caseworkerName: 'Dorte Databeskyttelse', operation: 'EXPORT' }),
     );
+    expect(
+      entries.filter((e) => e.source === 'health').map((e) => [e.caseworkerName, e.category, e.operation]),
+    ).toEqual([['Hanne Helbred', 'HEALTH', 'CREATE']]);
     // No CPR number in the log.
     expect(JSON.stringify(entries)).not.toMatch(/1205881234|120588-1234/);
 
@@ -343,7 +385,7 @@ describe('a caseworker session', () => {
   });
 
   it('refuses the access log to anyone but the municipality’s data-protection officer', async () => {
-    for (const who of [familyWorker, jobcenter, admin]) {
+    for (const who of [familyWorker, jobcenter, health, admin]) {
       const res = await ask(
         who,
         `query($id: ID!) { accessLog(personId: $id, from: "2026-01-01", to: "2026-12-31") { entries { at } } }`,

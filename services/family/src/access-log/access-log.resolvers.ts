@@ -31,8 +31,7 @@ async function entriesOf(ctx: FamilyContext, log: AccessLogParts): Promise<Acces
   const userIds = [...new Set(parts.flatMap((p) => p.entries.map((e) => e.userId)))].filter(isUuid);
   const caseworkers = await Promise.all(userIds.map((id) => ctx.loaders.caseworker.load(id)));
   const names = new Map<string, string>();
-  for (const c of caseworkers)
-    if (c && c.municipalityCode === ctx.identity.municipality) names.set(c.id, c.name);
+  for (const c of caseworkers) if (c && c.municipalityCode === ctx.identity.municipality) names.set(c.id, c.name);
   return mergeAccessLog(parts, names);
 }
 
@@ -66,7 +65,12 @@ export const accessLogResolvers = {
     // Reading a person's access log is itself audited (BASIC: who the person is and who looked).
     entries: async (log: AccessLogParts, _: unknown, ctx: FamilyContext, info: GraphQLResolveInfo) => {
       const entries = await entriesOf(ctx, log);
-      ctx.audit.record({ personId: log.personId, category: 'BASIC', fieldPath: fieldPathOf(info.path), operation: 'READ' });
+      ctx.audit.record({
+        personId: log.personId,
+        category: 'BASIC',
+        fieldPath: fieldPathOf(info.path),
+        operation: 'READ',
+      });
       return entries;
     },
     csv: async (log: AccessLogParts, _: unknown, ctx: FamilyContext, info: GraphQLResolveInfo) => {
