@@ -18,12 +18,16 @@ export interface AuditedOperation<TContext = any> {
 /**
  * A subgraph's declared operation audit (its `src/operation-audit.ts`), per
  * root field: an `AuditedOperation`; `'READ'` for a root field that only
- * reads (its persons' fields are audited one by one by the field policy); or
- * `'NOT_PERSONAL'`. Every mutation, and every query of a personal data
+ * reads (its persons' fields are audited one by one by the field policy);
+ * `'RESOLVER'` for a field whose resolver notes its own audit entry (it alone
+ * knows, e.g., whether an upsert created or changed); or `'NOT_PERSONAL'`. Every mutation, and every query of a personal data
  * category, must be declared (`checkOperationAudit`). A field of another type
  * may be declared too (e.g. an export's rows, resolved through `_entities`).
  */
-export type OperationAuditMap<TContext = any> = Record<string, AuditedOperation<TContext> | 'READ' | 'NOT_PERSONAL'>;
+export type OperationAuditMap<TContext = any> = Record<
+  string,
+  AuditedOperation<TContext> | 'READ' | 'RESOLVER' | 'NOT_PERSONAL'
+>;
 
 /**
  * Checks a subgraph's operation audit against its schema and its data
