@@ -549,6 +549,7 @@ export const DATA_CATEGORIES: DataCategoryMap = {
   // A person's access log: the data-protection officer's (authorizeAccessLog); its resolvers audit reading it
   // (entries: READ, csv: EXPORT, category BASIC), so the field policy's wrapper does not record it again.
   'Query.accessLog': 'BASIC',
+  'Query.accessLogsByCpr': 'BASIC',
   'Person.accessLog': 'NOT_PERSONAL',
   'AccessLog.personId': 'NOT_PERSONAL',
   'AccessLog.from': 'NOT_PERSONAL',

@@ -70,6 +70,12 @@ export const OPERATION_AUDIT: OperationAuditMap<FamilyContext> = {
         result.edges.map((e) => e.node.id),
       ),
   },
+  // The data-protection officer finds a citizen's access logs by CPR number.
+  'Query.accessLogsByCpr': {
+    category: 'BASIC',
+    operation: 'SEARCH',
+    persons: (result: Array<{ personId: string }>) => result.map((log) => log.personId),
+  },
   // Reads by id: the persons' fields read are audited one by one (data categories, READ).
   'Query.family': 'READ',
   'Query.person': 'READ',

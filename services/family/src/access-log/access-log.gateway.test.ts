@@ -382,10 +382,31 @@ describe('a caseworker session', () => {
       [dpo.userId],
     );
     expect(read).toEqual({ operation: 'READ', field_paths: ['_entities.entries'] });
+    // The officer finds the citizen by CPR number: a SEARCH, the number masked in the criterion.
+    const { accessLogsByCpr } = await ok(
+      dpo,
+      `{ accessLogsByCpr(cpr: "120588-1234", from: "2026-01-01", to: "2030-12-31") { personId } }`,
+    );
+    expect(accessLogsByCpr).toEqual([{ personId: parentId }]);
+    const [search] = await queryDatabase(
+      stack.databases.family.url,
+      `SELECT person_id, operation, criterion FROM audit_event WHERE user_id = $1 ORDER BY id DESC LIMIT 1`,
+      [dpo.userId],
+    );
+    expect(search).toEqual({
+      person_id: parentId,
+      operation: 'SEARCH',
+      criterion: 'accessLogsByCpr(cpr: "120588-XXXX", from: "2026-01-01", to: "2030-12-31")',
+    });
   });
 
   it('refuses the access log to anyone but the municipality’s data-protection officer', async () => {
     for (const who of [familyWorker, jobcenter, health, admin]) {
+      const byCpr = await ask(
+        who,
+        `{ accessLogsByCpr(cpr: "1205881234", from: "2026-01-01", to: "2026-12-31") { personId } }`,
+      );
+      expect(byCpr.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['accessLogsByCpr'], 'FORBIDDEN']]);
       const res = await ask(
         who,
         `query($id: ID!) { accessLog(personId: $id, from: "2026-01-01", to: "2026-12-31") { entries { at } } }`,

@@ -4,6 +4,7 @@ import { UserInputError } from '@helhed/errors';
 import { authorizeAccessLog } from '@helhed/identity';
 import type { AccessLogKey } from '@helhed/server';
 import type { FamilyContext } from '../context';
+import { parseCpr } from '../cpr/cpr';
 import { isUuid } from '../ids';
 import type { PersonEntity } from '../person/person.entity';
 import { accessLogCsv, accessLogPeriodProblem, mergeAccessLog, type AccessLogEntry } from './access-log';
@@ -37,6 +38,18 @@ async function entriesOf(ctx: FamilyContext, log: AccessLogParts): Promise<Acces
 
 export const accessLogResolvers = {
   Query: {
+    accessLogsByCpr: async (
+      _: unknown,
+      args: { cpr: string; from: string; to: string },
+      ctx: FamilyContext,
+    ): Promise<AccessLogKey[]> => {
+      authorizeAccessLog(ctx.identity, ctx.identity.municipality);
+      const cpr = parseCpr(args.cpr);
+      if (!cpr.ok) throw new UserInputError('cpr', cpr.reason);
+      checkPeriod(args.from, args.to);
+      const ids = await ctx.stores.accessLogPersons.idsByCpr(ctx.identity.municipality, cpr.value.digits);
+      return ids.map((personId) => ({ personId, from: args.from, to: args.to }));
+    },
     accessLog: async (
       _: unknown,
       args: { personId: string; from: string; to: string },
