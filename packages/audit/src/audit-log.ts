@@ -42,6 +42,18 @@ export async function createAuditTable(q: QueryRunner): Promise<void> {
 }
 
 /**
+ * Adds the search criterion to an audit table made by `createAuditTable` (each
+ * service's migration calls it once). Rows before it have none (NULL).
+ */
+export async function addAuditCriterion(q: QueryRunner): Promise<void> {
+  await q.query('ALTER TABLE audit_event ADD COLUMN criterion text');
+}
+
+export async function dropAuditCriterion(q: QueryRunner): Promise<void> {
+  await q.query('ALTER TABLE audit_event DROP COLUMN criterion');
+}
+
+/**
  * An event's values in the order of the audit_event columns after `at`: the
  * one list both the hash and the INSERT are made from, so they cannot drift apart.
  */
@@ -60,8 +72,14 @@ function eventValues(e: AuditEvent): unknown[] {
   ];
 }
 
+/**
+ * A row's hash: the previous hash and the row's content. The criterion joined
+ * the row later (migration `addAuditCriterion`): it is hashed only when set, so
+ * every row written before it (criterion NULL) hashes as it did and old chains
+ * still verify, while a criterion added to, changed in or removed from a row is found.
+ */
 function hashOf(prev: Buffer | null, e: AuditEvent, at: string): Buffer {
-  const content = JSON.stringify([at, ...eventValues(e)]);
+  const content = JSON.stringify([at, ...eventValues(e), ...(e.criterion === null ? [] : [e.criterion])]);
   return createHash('sha256')
     .update(prev ?? Buffer.alloc(0))
     .update(content)
@@ -82,14 +100,14 @@ export async function appendAuditEvents(db: DataSource, events: AuditEvent[]): P
     const rows = events.map((e) => {
       const hash = hashOf(prev, e, now);
       const base = params.length;
-      const values = [now, ...eventValues(e), prev, hash];
+      const values = [now, ...eventValues(e), e.criterion, prev, hash];
       params.push(...values);
       prev = hash;
       return `(${values.map((_, i) => `$${base + i + 1}`).join(', ')})`;
     });
     await tx.query(
       `INSERT INTO audit_event (at, user_id, roles, department, municipality_code, person_id, category,
-         field_paths, operation, purpose, request_id, prev_hash, hash) VALUES ${rows.join(', ')}`,
+         field_paths, operation, purpose, request_id, criterion, prev_hash, hash) VALUES ${rows.join(', ')}`,
       params,
     );
   });
@@ -99,7 +117,8 @@ export async function appendAuditEvents(db: DataSource, events: AuditEvent[]): P
 export async function verifyAuditChain(db: DataSource): Promise<string | null> {
   const rows = (await db.query(
     `SELECT id, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at, user_id, roles, department,
-            municipality_code, person_id, category, field_paths, operation, purpose, request_id, prev_hash, hash
+            municipality_code, person_id, category, field_paths, operation, purpose, request_id, criterion,
+            prev_hash, hash
        FROM audit_event ORDER BY id`,
   )) as Array<Record<string, any>>;
   // The retention job removes the oldest rows and records the hash of the last one removed (the anchor):
@@ -119,6 +138,7 @@ export async function verifyAuditChain(db: DataSource): Promise<string | null> {
         operation: r.operation,
         purpose: r.purpose,
         requestId: r.request_id,
+        criterion: r.criterion,
       },
       r.at,
     );

@@ -14,6 +14,13 @@ export interface AuditEvent {
   operation: AuditOperation;
   requestId: string;
   purpose: string | null;
+  /**
+   * For a SEARCH: the criterion the person was found by (e.g.
+   * `familyByCaseReference(caseReference: "VEJ-2026-0001")`), with every CPR
+   * number masked (`describeCriterion`); several searches in one request that
+   * found the same person are joined with "; ". Null for other operations.
+   */
+  criterion: string | null;
 }
 
 /**
@@ -31,7 +38,13 @@ export class AuditTrail {
     private readonly purpose: string | null = null,
   ) {}
 
-  record(entry: { personId: string; category: DataCategory; fieldPath: string; operation: AuditOperation }): void {
+  record(entry: {
+    personId: string;
+    category: DataCategory;
+    fieldPath: string;
+    operation: AuditOperation;
+    criterion?: string | null;
+  }): void {
     const key = `${entry.personId}|${entry.category}|${entry.operation}`;
     let event = this.events.get(key);
     if (!event) {
@@ -46,10 +59,16 @@ export class AuditTrail {
         operation: entry.operation,
         requestId: this.requestId,
         purpose: this.purpose,
+        criterion: null,
       };
       this.events.set(key, event);
     }
     if (!event.fieldPaths.includes(entry.fieldPath)) event.fieldPaths.push(entry.fieldPath);
+    const criterion = entry.criterion ?? null;
+    if (criterion !== null) {
+      const known = event.criterion === null ? [] : event.criterion.split('; ');
+      if (!known.includes(criterion)) event.criterion = [...known, criterion].join('; ');
+    }
   }
 
   /** The events so far, and forgets them (so a flush writes each once). */
@@ -65,4 +84,35 @@ export function fieldPathOf(path: { prev: unknown; key: string | number } | unde
   const keys: string[] = [];
   for (let p = path; p; p = p.prev as typeof path) if (typeof p.key === 'string') keys.unshift(p.key);
   return keys.join('.');
+}
+
+const CPR_IN_TEXT = /(?<!\d)(\d{6})-?\d{4}(?!\d)/g;
+
+/**
+ * A search's criterion as the audit log keeps it: the root field and its
+ * arguments, with every CPR number masked to `DDMMYY-XXXX` (the form the graph
+ * shows). The data-protection officer sees what was searched for and whose
+ * birth date it named, never a whole CPR number; the person found is the row's
+ * `person_id`, so the full number is not needed to answer a citizen.
+ */
+export function describeCriterion(field: string, args: Record<string, unknown>): string {
+  const parts = Object.entries(flatten(args))
+    .filter(([, v]) => v !== undefined && v !== null)
+    .map(([k, v]) => `${k}: ${JSON.stringify(v)}`);
+  return maskCprNumbers(`${field}(${parts.join(', ')})`);
+}
+
+/** Replaces every CPR-shaped run of digits (DDMMYYSSSS or DDMMYY-SSSS) with `DDMMYY-XXXX`. */
+export function maskCprNumbers(text: string): string {
+  return text.replace(CPR_IN_TEXT, (_, birth: string) => `${birth}-XXXX`);
+}
+
+function flatten(value: Record<string, unknown>, prefix = ''): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (v && typeof v === 'object' && !Array.isArray(v)) Object.assign(out, flatten(v as Record<string, unknown>, key));
+    else out[key] = v;
+  }
+  return out;
 }

@@ -1,15 +1,17 @@
+import { createHash } from 'node:crypto';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { openDatabase, type DataSource } from '@helhed/db';
 import { createTestDatabase, identity, type TestDatabase } from '@helhed/testing';
-import { appendAuditEvents, createAuditTable, verifyAuditChain } from './audit-log';
+import { addAuditCriterion, appendAuditEvents, createAuditTable, verifyAuditChain } from './audit-log';
 import { auditRetentionYears, createAuditCutTable, deleteAuditEventsBefore } from './audit-retention';
-import { AuditTrail, fieldPathOf } from './audit-trail';
+import { AuditTrail, describeCriterion, fieldPathOf, maskCprNumbers } from './audit-trail';
 
 class CreateAudit1764700000000 implements MigrationInterface {
   name = 'CreateAudit1764700000000';
   async up(q: QueryRunner) {
     await createAuditTable(q);
     await createAuditCutTable(q);
+    await addAuditCriterion(q);
   }
   async down() {}
 }
@@ -31,6 +33,31 @@ describe('AuditTrail', () => {
       requestId: 'req-1',
     });
     expect(trail.take()).toEqual([]);
+  });
+
+  it('keeps each search criterion of a person once', () => {
+    const trail = new AuditTrail(identity('FAMILY'), 'req-1');
+    const search = { personId: 'p1', category: 'BASIC' as const, fieldPath: 'a', operation: 'SEARCH' as const };
+    trail.record({ ...search, criterion: 'x(a: 1)' });
+    trail.record({ ...search, fieldPath: 'b', criterion: 'x(a: 2)' });
+    trail.record({ ...search, criterion: 'x(a: 1)' });
+    trail.record({ ...search, operation: 'READ' });
+    const [found, read] = trail.take();
+    expect(found).toMatchObject({ operation: 'SEARCH', fieldPaths: ['a', 'b'], criterion: 'x(a: 1); x(a: 2)' });
+    expect(read).toMatchObject({ operation: 'READ', criterion: null });
+  });
+
+  it('describes a criterion with every CPR number masked', () => {
+    expect(describeCriterion('familiesByMemberCpr', { cpr: '1205881234' })).toBe(
+      'familiesByMemberCpr(cpr: "120588-XXXX")',
+    );
+    expect(describeCriterion('families', { filter: { status: 'ACTIVE', q: '120588-1234' }, first: 10 })).toBe(
+      'families(filter.status: "ACTIVE", filter.q: "120588-XXXX", first: 10)',
+    );
+    // A UUID's or a case reference's digits are not a CPR number.
+    expect(maskCprNumbers('VEJ-2026-0001 3fa85f64-5717-4562-b3fc-2c963f66afa6')).toBe(
+      'VEJ-2026-0001 3fa85f64-5717-4562-b3fc-2c963f66afa6',
+    );
   });
 
   it('writes field paths without list indices', () => {
@@ -65,6 +92,50 @@ describe('the audit log', () => {
     ]);
     const rows = await db.query('SELECT person_id FROM audit_event ORDER BY id');
     expect(rows).toHaveLength(5);
+    await expect(verifyAuditChain(db)).resolves.toBeNull();
+  });
+
+  it('hashes a row without a criterion as before the criterion existed, so old chains still verify', async () => {
+    await appendAuditEvents(db, eventsFor('r4', ['f']));
+    const [row] = await db.query(
+      `SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at, user_id, roles, department,
+              municipality_code, person_id, category, field_paths, operation, purpose, request_id, prev_hash, hash
+         FROM audit_event ORDER BY id DESC LIMIT 1`,
+    );
+    // The content list as it was hashed before `criterion` was added.
+    const before = JSON.stringify([
+      row.at,
+      row.user_id,
+      row.roles,
+      row.department,
+      row.municipality_code,
+      row.person_id,
+      row.category,
+      row.field_paths,
+      row.operation,
+      row.purpose,
+      row.request_id,
+    ]);
+    expect(createHash('sha256').update(row.prev_hash).update(before).digest()).toEqual(row.hash);
+  });
+
+  it('chains a search criterion: a changed criterion is found', async () => {
+    const trail = new AuditTrail(identity('FAMILY'), 'r5');
+    trail.record({ personId: 'g', category: 'BASIC', fieldPath: 'q', operation: 'SEARCH', criterion: 'q(x: 1)' });
+    await appendAuditEvents(db, trail.take());
+    await expect(verifyAuditChain(db)).resolves.toBeNull();
+    const [{ id }] = await db.query(`SELECT id FROM audit_event WHERE request_id = 'r5'`);
+    await db.transaction(async (tx) => {
+      await tx.query('ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only');
+      await tx.query(`UPDATE audit_event SET criterion = 'q(x: 2)' WHERE id = $1`, [id]);
+      await tx.query('ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only');
+    });
+    await expect(verifyAuditChain(db)).resolves.toBe(String(id));
+    await db.transaction(async (tx) => {
+      await tx.query('ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only');
+      await tx.query(`UPDATE audit_event SET criterion = 'q(x: 1)' WHERE id = $1`, [id]);
+      await tx.query('ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only');
+    });
     await expect(verifyAuditChain(db)).resolves.toBeNull();
   });
 

@@ -1,3 +1,4 @@
 export * from './audit-trail';
 export * from './audit-log';
 export * from './audit-retention';
+export * from './access-log';

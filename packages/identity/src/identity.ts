@@ -4,9 +4,10 @@ export type Department = (typeof DEPARTMENTS)[number];
 
 /**
  * Roles a caller can hold. SERVICE is a machine identity (the reminder worker);
- * NATIONAL_MONITOR sees aggregates only and never a person.
+ * NATIONAL_MONITOR sees aggregates only and never a person. DATA_PROTECTION is a
+ * municipality's data-protection officer: reads persons' access logs (`accessLog`), no case data.
  */
-export const ROLES = ['CASEWORKER', 'PROJECT_LEAD', 'NATIONAL_MONITOR', 'ADMIN', 'SERVICE'] as const;
+export const ROLES = ['CASEWORKER', 'PROJECT_LEAD', 'NATIONAL_MONITOR', 'ADMIN', 'SERVICE', 'DATA_PROTECTION'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Who is calling: verified by the gateway, forwarded signed to the subgraphs. */

@@ -3,3 +3,4 @@ export * from './forwarded';
 export * from './caller-token';
 export * from './access';
 export * from './policy';
+export * from './data-protection';

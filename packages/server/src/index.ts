@@ -9,3 +9,5 @@ export * from './merge-resolvers';
 export * from './progression';
 export * from './field-policy';
 export * from './disclosure';
+export * from './operation-audit';
+export * from './access-log';

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { groupLoader, rowLoader } from '@helhed/db';
-import type { AuditTrail } from '@helhed/audit';
+import { AuditLogReader, type AuditTrail } from '@helhed/audit';
 import type { CallerAccess, DirectoryCategory, FamilyDirectory } from '@helhed/family-directory';
 import { HistoryStore } from '@helhed/history';
 import type { BaseContext } from '@helhed/server';
@@ -21,6 +21,7 @@ export function createStores(db: DataSource) {
   const history = new HistoryStore(db);
   return {
     history,
+    auditLog: new AuditLogReader(db),
     benefitPeriods: new BenefitPeriodStore(db, history),
     targetGroups: new TargetGroupStore(db, history),
     companies: new CompanyStore(db, history),

@@ -13,6 +13,7 @@ import { employmentPeriodResolvers } from './employment-period/employment-period
 import { leisureJobResolvers } from './leisure-job/leisure-job.resolvers';
 import { personMonthResolvers } from './registration/person-month.resolvers';
 import { statusReportResolvers } from './registration/status-report.resolvers';
+import { accessLogResolvers } from './access-log/access-log.resolvers';
 
 /** Each domain folder's resolvers, merged type by type (a field resolved twice fails at startup). */
 const domainResolvers = mergeResolvers(
@@ -29,6 +30,7 @@ const domainResolvers = mergeResolvers(
   personMonthResolvers,
   statusReportResolvers,
   evaluatorExportResolvers,
+  accessLogResolvers,
 );
 
 /** A person's data in this subgraph, as the policy sees it: the person, in the caller's municipality (the family subgraph decides visibility). */

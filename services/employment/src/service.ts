@@ -1,10 +1,16 @@
 import { join } from 'node:path';
 import { AuditTrail, appendAuditEvents } from '@helhed/audit';
 import { callerAccessLoader, createFamilyDirectory } from '@helhed/family-directory';
-import { startSubgraphService, type RunningSubgraphService, type SubgraphServiceOptions } from '@helhed/server';
+import {
+  startSubgraphService,
+  withOperationAudit,
+  type RunningSubgraphService,
+  type SubgraphServiceOptions,
+} from '@helhed/server';
 import type { EmploymentConfig } from './config';
 import { createLoaders, createStores, type EmploymentContext } from './context';
 import { entities, migrations } from './db/schema';
+import { OPERATION_AUDIT } from './operation-audit';
 import { resolvers } from './resolvers';
 
 export const EMPLOYMENT_SERVICE_DIR = join(__dirname, '..');
@@ -24,7 +30,10 @@ export function startEmploymentService(
       serviceDir: EMPLOYMENT_SERVICE_DIR,
       entities,
       migrations,
-      resolvers,
+      resolvers: withOperationAudit<EmploymentContext>(resolvers, {
+        operations: OPERATION_AUDIT,
+        record: (ctx, entry) => ctx.audit.record(entry),
+      }),
       stores: createStores,
       context: (base, stores) => ({
         ...base,

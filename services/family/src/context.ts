@@ -1,6 +1,7 @@
 import { EvaluatorKeyStore } from './evaluator-export/evaluator-key-store';
 import type { DataSource } from 'typeorm';
-import type { AuditTrail } from '@helhed/audit';
+import { AuditLogReader, type AuditTrail } from '@helhed/audit';
+import { AccessLogPersonStore } from './access-log/access-log-store';
 import { groupLoader, rowLoader } from '@helhed/db';
 import type { BaseContext } from '@helhed/server';
 import { CaseworkerStore } from './caseworker/caseworker-store';
@@ -21,6 +22,8 @@ export function createStores(db: DataSource, vault: CprVault) {
   const history = new HistoryStore(db);
   return {
     history,
+    auditLog: new AuditLogReader(db),
+    accessLogPersons: new AccessLogPersonStore(db, vault),
     ...createProjectStores(db, history),
     ...createConsentStores(db, history),
     ...createCivilSocietyStores(db, history),

@@ -24,6 +24,7 @@ import { nationalViewResolvers } from './registration/national-view.resolvers';
 import { registrationResolvers } from './registration/registration.resolvers';
 import { statusReportResolvers } from './registration/status-report.resolvers';
 import { teamResolvers } from './team/team.resolvers';
+import { accessLogResolvers } from './access-log/access-log.resolvers';
 
 const JsonScalar = new GraphQLScalarType({ name: 'JSON', serialize: (value) => value, parseValue: (value) => value });
 
@@ -52,6 +53,7 @@ const domainResolvers = mergeResolvers(
   statusReportResolvers,
   nationalViewResolvers,
   evaluatorExportResolvers,
+  accessLogResolvers,
 );
 
 /**

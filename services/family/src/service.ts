@@ -1,11 +1,17 @@
 import { join } from 'node:path';
 import { AuditTrail, appendAuditEvents } from '@helhed/audit';
-import { startSubgraphService, type RunningSubgraphService, type SubgraphServiceOptions } from '@helhed/server';
+import {
+  startSubgraphService,
+  withOperationAudit,
+  type RunningSubgraphService,
+  type SubgraphServiceOptions,
+} from '@helhed/server';
 import type { FamilyConfig } from './config';
 import { createLoaders, createStores, type FamilyContext } from './context';
 import { todayInDenmark } from './clock';
 import { CprVault } from './cpr/cpr-vault';
 import { entities, migrations } from './db/schema';
+import { OPERATION_AUDIT } from './operation-audit';
 import { resolvers } from './resolvers';
 
 export const FAMILY_SERVICE_DIR = join(__dirname, '..');
@@ -23,7 +29,10 @@ export function startFamilyService(
       serviceDir: FAMILY_SERVICE_DIR,
       entities,
       migrations,
-      resolvers,
+      resolvers: withOperationAudit<FamilyContext>(resolvers, {
+        operations: OPERATION_AUDIT,
+        record: (ctx, entry) => ctx.audit.record(entry),
+      }),
       stores: (db) => createStores(db, new CprVault(config.CPR_ENCRYPTION_KEY, config.CPR_HASH_KEY)),
       context: (base, stores) => ({
         ...base,

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { groupLoader, rowLoader } from '@helhed/db';
-import type { AuditTrail } from '@helhed/audit';
+import { AuditLogReader, type AuditTrail } from '@helhed/audit';
 import type { CallerAccess, FamilyDirectory } from '@helhed/family-directory';
 import { HistoryStore } from '@helhed/history';
 import type { BaseContext } from '@helhed/server';
@@ -15,6 +15,7 @@ export function createStores(db: DataSource) {
   const history = new HistoryStore(db);
   return {
     history,
+    auditLog: new AuditLogReader(db),
     healthAssessments: new HealthAssessmentStore(db, history),
     referrals: new ReferralStore(db, history),
     healthIndicators: new HealthIndicatorsStore(db, history),

@@ -6,6 +6,7 @@ import { referralResolvers } from './referral/referral.resolvers';
 import { treatmentResolvers } from './treatment/treatment.resolvers';
 import { personMonthResolvers } from './health-indicator/person-month.resolvers';
 import { statusReportResolvers } from './health-indicator/status-report.resolvers';
+import { accessLogResolvers } from './access-log/access-log.resolvers';
 
 /** Each domain folder's resolvers, merged type by type (a field resolved twice fails at startup). */
 export const resolvers = mergeResolvers(
@@ -17,4 +18,5 @@ export const resolvers = mergeResolvers(
   personMonthResolvers,
   statusReportResolvers,
   evaluatorExportResolvers,
+  accessLogResolvers,
 );

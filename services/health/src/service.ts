@@ -1,11 +1,17 @@
 import { join } from 'node:path';
 import { AuditTrail, appendAuditEvents } from '@helhed/audit';
 import { createFamilyDirectory } from '@helhed/family-directory';
-import { startSubgraphService, type RunningSubgraphService, type SubgraphServiceOptions } from '@helhed/server';
+import {
+  startSubgraphService,
+  withOperationAudit,
+  type RunningSubgraphService,
+  type SubgraphServiceOptions,
+} from '@helhed/server';
 import type { HealthConfig } from './config';
 import { createLoaders, createStores, type HealthContext } from './context';
 import { todayInDenmark } from './dates';
 import { entities, migrations } from './db/schema';
+import { OPERATION_AUDIT } from './operation-audit';
 import { resolvers } from './resolvers';
 
 export const HEALTH_SERVICE_DIR = join(__dirname, '..');
@@ -24,7 +30,10 @@ export function startHealthService(
       serviceDir: HEALTH_SERVICE_DIR,
       entities,
       migrations,
-      resolvers,
+      resolvers: withOperationAudit<HealthContext>(resolvers, {
+        operations: OPERATION_AUDIT,
+        record: (ctx, entry) => ctx.audit.record(entry),
+      }),
       stores: createStores,
       context: (base, stores) => ({
         ...base,

@@ -20,6 +20,7 @@ import { LeisureJobEntity } from '../leisure-job/leisure-job.entity';
 import { AuditEvent1765500000000 } from './migrations/1765500000000-AuditEvent';
 import { AuditCut1765500000001 } from './migrations/1765500000001-AuditCut';
 import { EducationEnrolmentEntity } from '../education/education-enrolment.entity';
+import { AuditCriterion1765730000000 } from './migrations/1765730000000-AuditCriterion';
 
 /** The employment service's entities and migrations, listed explicitly. */
 export const entities = [
@@ -49,4 +50,5 @@ export const migrations = [
   TenantIsolation1765400000000,
   AuditEvent1765500000000,
   AuditCut1765500000001,
+  AuditCriterion1765730000000,
 ];

@@ -49,6 +49,7 @@ import { Project1764400000000 } from './migrations/1764400000000-Project';
 import { MonthlyRegistration1765200000000 } from './migrations/1765200000000-MonthlyRegistration';
 import { TenantIsolation1765400000000 } from './migrations/1765400000000-TenantIsolation';
 import { AuditEvent1765500000003 } from './migrations/1765500000003-AuditEvent';
+import { AuditCriterion1765730000000 } from './migrations/1765730000000-AuditCriterion';
 
 /**
  * The family service's entities and migrations, listed explicitly. Each domain
@@ -106,4 +107,5 @@ export const migrations = [
   TenantIsolation1765400000000,
   AuditEvent1765500000003,
   EvaluatorProjectKey1765600000000,
+  AuditCriterion1765730000000,
 ];

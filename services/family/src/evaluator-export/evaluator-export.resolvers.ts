@@ -13,7 +13,7 @@ import {
   type SubjectIndicators,
 } from './evaluator-export';
 
-interface DatasetRef {
+export interface DatasetRef {
   projectId: string;
   from: string;
   to: string;
@@ -34,7 +34,7 @@ async function checked(ctx: FamilyContext, ref: DatasetRef) {
 
 /** The dataset's person-months and the family part's values, loaded once per request and dataset. */
 const cache = new WeakMap<object, Map<string, ReturnType<typeof load>>>();
-function datasetOf(ctx: FamilyContext, ref: DatasetRef) {
+export function datasetOf(ctx: FamilyContext, ref: DatasetRef) {
   let byKey = cache.get(ctx);
   if (!byKey) cache.set(ctx, (byKey = new Map()));
   const key = `${ref.projectId}|${ref.from}|${ref.to}`;

@@ -12,6 +12,7 @@ import { HealthIndicators1764800000002 } from './migrations/1764800000002-Health
 import { TreatmentDetails1764800000003 } from './migrations/1764800000003-TreatmentDetails';
 import { HealthFindings1765000000000 } from './migrations/1765000000000-HealthFindings';
 import { TenantIsolation1765400000000 } from './migrations/1765400000000-TenantIsolation';
+import { AuditCriterion1765730000000 } from './migrations/1765730000000-AuditCriterion';
 
 /** The health service's entities and migrations, listed explicitly. */
 export const entities = [
@@ -31,4 +32,5 @@ export const migrations = [
   HealthFindings1765000000000,
   TenantIsolation1765400000000,
   AuditCut1765500000002,
+  AuditCriterion1765730000000,
 ];
