@@ -22,7 +22,8 @@ const workspaces = [
 ];
 
 const base: Config = {
-  testEnvironment: 'node',
+  // jest's node environment, noting each test file's end for the whole suite's log check.
+  testEnvironment: '<rootDir>/../../packages/testing/src/suite-log/environment.ts',
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/../../tsconfig.test.json' }] },
   moduleNameMapper: {
     '^@helhed/(config|errors|calendar|identity|db|server|testing|devstack|family-directory|history|audit)$':
@@ -36,6 +37,8 @@ const base: Config = {
 const config: Config = {
   // A global option: jest ignores testTimeout inside a project, and hooks (starting a stack) share it.
   testTimeout: 60_000,
+  // The whole suite's log check (packages/testing/src/suite-log) runs last, over every other file's log lines.
+  testSequencer: '<rootDir>/packages/testing/jest/log-check-sequencer.mjs',
   projects: workspaces.map((dir) => {
     const depth = dir.split('/').length;
     const up = depth === 1 ? '..' : '../..';
@@ -44,6 +47,7 @@ const config: Config = {
       ...base,
       displayName: dir.split('/').pop(),
       rootDir: `<rootDir>/${dir}`,
+      testEnvironment: rewrite(base.testEnvironment!),
       transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: rewrite('<rootDir>/../../tsconfig.test.json') }] },
       moduleNameMapper: Object.fromEntries(
         Object.entries(base.moduleNameMapper ?? {}).map(([k, v]) => [k, rewrite(v as string)]),

@@ -26,6 +26,8 @@ export interface Stack {
   gatewayUrl: string;
   gateway: RunningHttpServer;
   subgraphs: Record<SubgraphService, RunningHttpServer>;
+  /** The reminders service's `notifications` subgraph, when served (`notificationsDatabaseUrl`). */
+  notifications?: RunningHttpServer;
   close(): Promise<void>;
 }
 
@@ -84,6 +86,7 @@ export async function startStack(settings: StackSettings): Promise<Stack> {
     gatewayUrl: gateway.url,
     gateway,
     subgraphs,
+    ...(notifications ? { notifications } : {}),
     close: async () => {
       await gateway.close();
       await Promise.all([...Object.values(subgraphs), ...(notifications ? [notifications] : [])].map((s) => s.close()));

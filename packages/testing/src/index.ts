@@ -4,3 +4,4 @@ export * from './identities';
 export * from './graphql-client';
 export * from './subgraph';
 export * from './family-stand-in';
+export * from './personal-data';

@@ -1,6 +1,6 @@
 import { addBusinessDays, addDays } from '@helhed/calendar';
 import { loadDemoData, startTestStack, type TestStack } from '@helhed/devstack';
-import { TEST_SECRETS, identity } from '@helhed/testing';
+import { CPR_PATTERN, TEST_SECRETS, identity } from '@helhed/testing';
 import { silentLogger } from '../__tests__/harness';
 import type { CaseworkerRef } from '../due/due';
 import { GraphDueSource } from '../due/graph-due-source';
@@ -20,8 +20,8 @@ jest.setTimeout(120_000);
 let stack: TestStack;
 let source: GraphDueSource;
 const forbidden: { names: string[]; health: string[] } = { names: [], health: [] };
-// A CPR number, masked or not — but not digits inside a UUID (the case links carry family ids).
-const CPR = /(?<![\da-f])(?:\d{6}-?\d{4}|\d{6}-X{4})(?![\da-f])/i;
+// A CPR number, masked or not — but not digits inside a UUID (the case links carry family ids): the shared pattern.
+const CPR = CPR_PATTERN;
 
 beforeAll(async () => {
   stack = await startTestStack();
