@@ -61,6 +61,18 @@ const only = (identity: Identity, role: Identity['roles'][number]) =>
   identity.roles.length > 0 && identity.roles.every((r) => r === role);
 
 /**
+ * Health confidentiality (README "Health data: three views"): the municipality's
+ * health coordinators take part in every family's health assessment and record
+ * it before they join the family's team, so the HEALTH department reads the
+ * health subgraph's data (HEALTH, and its indicators) of every person of its
+ * own municipality, on the team or not. Nothing else of the family follows from it.
+ */
+function healthDepartmentReadsHealth(identity: Identity, facts: ReadFacts): boolean {
+  if (identity.department !== 'HEALTH' || identity.roles.includes('SERVICE')) return false;
+  return facts.category === 'HEALTH' || (facts.category === 'INDICATOR' && facts.ownCategory === 'HEALTH');
+}
+
+/**
  * The one policy every subgraph asks before it shows a field of a person's
  * data (DESIGN.md "Access rules"; the matrix in
  * `packages/devstack/src/access-matrix.gateway.test.ts` states it as a table):
@@ -94,6 +106,7 @@ export function decideRead(identity: Identity | undefined, facts: ReadFacts): Re
       return { allowed: true, basis: 'COST_PICTURE' };
     return decideRead(identity, { ...facts, category: facts.ownCategory ?? 'EMPLOYMENT' });
   }
+  if (healthDepartmentReadsHealth(identity, facts)) return { allowed: true, basis: 'OWN_DEPARTMENT' };
   const shared = facts.category === 'BASIC' || facts.category === 'PLAN';
   const measured = shared || facts.category === 'INDICATOR';
   if (identity.roles.includes('SERVICE'))
