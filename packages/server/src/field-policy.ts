@@ -173,16 +173,20 @@ export function withDeclaredPolicy<TContext extends { identity: Identity }>(
     categories: policy.categories,
     subjects: policy.subjects,
     decide: async (context, subject, category, field) => {
-      const facts = subject.personId
-        ? await policy.access(context, subject.personId, auditCategoryOf(category, policy.ownCategory))
-        : { onTeam: false, sharingAllowed: false };
-      if (!facts) return { allowed: false, reason: 'The person is not known to the caller' };
-      const decision = decideRead(context.identity, {
-        category,
-        municipality: subject.municipality,
-        ownCategory: policy.ownCategory,
-        ...facts,
+      const read = { category, municipality: subject.municipality, ownCategory: policy.ownCategory };
+      // A read allowed without any team, consent or project fact (the HEALTH department's health data, the
+      // ECONOMY department's cost picture) needs no question to the family subgraph; facts only widen.
+      let decision = decideRead(context.identity, {
+        ...read,
+        onTeam: false,
+        sharingAllowed: false,
+        isProjectLeadOfFamily: subject.personId ? false : undefined,
       });
+      if (!decision.allowed && subject.personId) {
+        const facts = await policy.access(context, subject.personId, auditCategoryOf(category, policy.ownCategory));
+        if (!facts) return { allowed: false, reason: 'The person is not known to the caller' };
+        decision = decideRead(context.identity, { ...read, ...facts });
+      }
       if (!decision.allowed || !policy.narrow) return decision;
       const narrowed = policy.narrow(context, { field, category, basis: decision.basis, subject });
       return narrowed.allowed ? decision : narrowed;
