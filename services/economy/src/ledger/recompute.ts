@@ -12,7 +12,7 @@ export async function recomputeAndRead(ctx: EconomyContext, families: FamilyFact
   const municipality = ctx.identity.municipality;
   // A member's benefit periods refused to the caller come as null: a cost computed without them would be wrong.
   if (families.some(withoutCostBasis))
-    throw new ForbiddenError("The benefit periods the costs are priced from are not visible to the caller");
+    throw new ForbiddenError('The benefit periods the costs are priced from are not visible to the caller');
   const prices = await ctx.loaders.catalogue();
   const derived = families.flatMap((f) => deriveEntries(f, months, prices));
   const ids = families.map((f) => f.id);
