@@ -1,4 +1,3 @@
-import type { GraphQLResolveInfo } from 'graphql';
 import { toConnection, type PageArgs } from '@helhed/db';
 import { UserInputError } from '@helhed/errors';
 import type { HealthContext } from '../context';
