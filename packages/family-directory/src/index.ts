@@ -43,6 +43,11 @@ export interface CallerAccess {
   on: string;
   onTeam: boolean;
   sharingAllowed: boolean;
+  /**
+   * Whether the caller is the project lead of a project the person's family is
+   * enrolled in; undefined while the family subgraph does not answer it.
+   */
+  isProjectLeadOfFamily?: boolean;
 }
 
 export type DirectoryCategory = 'BASIC' | 'SOCIAL' | 'EMPLOYMENT' | 'HEALTH' | 'ECONOMY';

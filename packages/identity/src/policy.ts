@@ -61,6 +61,33 @@ const only = (identity: Identity, role: Identity['roles'][number]) =>
   identity.roles.length > 0 && identity.roles.every((r) => r === role);
 
 /**
+ * The cost picture (issue 6: for the project lead and the economy consultant):
+ * the ECONOMY department follows every family's total cost across departments,
+ * so it reads the economy subgraph's data (ECONOMY) and the facts a cost is
+ * priced from (COST_BASIS) of every family of its municipality; a project lead
+ * reads them for the families of their project. `isProjectLeadOfFamily` comes
+ * from the family subgraph's `accessForCaller`; while a subgraph does not
+ * know it (undefined), a project lead is not narrowed to their project.
+ */
+function readsCostPicture(identity: Identity, facts: ReadFacts): boolean {
+  if (identity.roles.includes('SERVICE')) return false;
+  if (identity.department === 'ECONOMY') return true;
+  return identity.roles.includes('PROJECT_LEAD') && facts.isProjectLeadOfFamily !== false;
+}
+
+/**
+ * Health confidentiality (README "Health data: three views"): the municipality's
+ * health coordinators take part in every family's health assessment and record
+ * it before they join the family's team, so the HEALTH department reads the
+ * health subgraph's data (HEALTH, and its indicators) of every person of its
+ * own municipality, on the team or not. Nothing else of the family follows from it.
+ */
+function healthDepartmentReadsHealth(identity: Identity, facts: ReadFacts): boolean {
+  if (identity.department !== 'HEALTH' || identity.roles.includes('SERVICE')) return false;
+  return facts.category === 'HEALTH' || (facts.category === 'INDICATOR' && facts.ownCategory === 'HEALTH');
+}
+
+/**
  * The one policy every subgraph asks before it shows a field of a person's
  * data (DESIGN.md "Access rules"; the matrix in
  * `packages/devstack/src/access-matrix.gateway.test.ts` states it as a table):
@@ -84,16 +111,12 @@ export function decideRead(identity: Identity | undefined, facts: ReadFacts): Re
     return { allowed: false, reason: 'The data belongs to another municipality' };
   if (only(identity, 'NATIONAL_MONITOR')) return { allowed: false, reason: 'National monitors see aggregates only' };
   if (facts.category === 'COST_BASIS') {
-    // The project's cost development is computed with the project lead's identity too (issue 6: for the
-    // project lead and the economy consultant). Narrowing a project lead to their own project's families
-    // waits for `isProjectLeadOfFamily` from the family subgraph's accessForCaller.
-    if (
-      !identity.roles.includes('SERVICE') &&
-      (identity.department === 'ECONOMY' || identity.roles.includes('PROJECT_LEAD'))
-    )
-      return { allowed: true, basis: 'COST_PICTURE' };
+    if (readsCostPicture(identity, facts)) return { allowed: true, basis: 'COST_PICTURE' };
     return decideRead(identity, { ...facts, category: facts.ownCategory ?? 'EMPLOYMENT' });
   }
+  if (facts.category === 'ECONOMY' && readsCostPicture(identity, facts))
+    return { allowed: true, basis: 'COST_PICTURE' };
+  if (healthDepartmentReadsHealth(identity, facts)) return { allowed: true, basis: 'OWN_DEPARTMENT' };
   const shared = facts.category === 'BASIC' || facts.category === 'PLAN';
   const measured = shared || facts.category === 'INDICATOR';
   if (identity.roles.includes('SERVICE'))

@@ -12,7 +12,7 @@ function makeExecutableSchemaLike(typeDefs: string, resolvers: Record<string, Re
   }
   return schema;
 }
-import { checkDataCategories, guardFields, type DataSubject } from './field-policy';
+import { checkDataCategories, guardFields, withDeclaredPolicy, type DataSubject } from './field-policy';
 import { decideRead, type Identity } from '@helhed/identity';
 
 const typeDefs = `
@@ -68,5 +68,79 @@ describe('the declared policy', () => {
       ['person.employment', 'FORBIDDEN'],
     ]);
     expect(audited).toEqual(['p1 BASIC firstName', 'p1 HEALTH health']);
+  });
+});
+
+describe('withDeclaredPolicy', () => {
+  const defs = `
+    type Query { activity: Activity }
+    type Activity { attendance: String summary: String clinical: String }
+  `;
+  const categories = {
+    'Query.activity': 'NOT_PERSONAL',
+    'Activity.attendance': 'EMPLOYMENT',
+    'Activity.summary': 'HEALTH',
+    'Activity.clinical': 'HEALTH',
+  } as const;
+  const run = async (identity: Identity, access: Record<string, { onTeam: boolean; sharingAllowed: boolean }>) => {
+    const asked: string[] = [];
+    const audited: string[] = [];
+    const resolvers = withDeclaredPolicy<{ identity: Identity }>(
+      { Query: { activity: () => ({ attendance: '80%', summary: 'ok', clinical: 'x' }) } },
+      {
+        categories,
+        ownCategory: 'EMPLOYMENT',
+        // An activity's data is every participant's.
+        subjects: {
+          Activity: () => ['p1', 'p2'].map((personId) => ({ personId, familyId: null, municipality: '630' })),
+        },
+        access: async (_ctx, personId) => {
+          asked.push(personId);
+          return access[personId] ?? null;
+        },
+        record: (_ctx, e) => audited.push(`${e.personId} ${e.category} ${e.fieldPath}`),
+        narrow: (_ctx, read) =>
+          read.field === 'Activity.clinical' && read.basis !== 'OWN_DEPARTMENT'
+            ? { allowed: false, reason: 'clinical' }
+            : { allowed: true, basis: read.basis },
+      },
+    );
+    const result = await graphql({
+      schema: makeExecutableSchemaLike(defs, resolvers),
+      source: '{ activity { attendance summary clinical } }',
+      contextValue: { identity },
+    });
+    return { result, asked, audited };
+  };
+  const caseworker = (department: Identity['department']): Identity => ({
+    userId: 'cw',
+    municipality: '630',
+    department,
+    roles: ['CASEWORKER'],
+  });
+
+  it('allows a field of several subjects only when every one is allowed, and audits each', async () => {
+    const onTeam = { onTeam: true, sharingAllowed: false };
+    const { result, audited } = await run(caseworker('JOBCENTER'), { p1: onTeam, p2: onTeam });
+    expect(result.data?.activity).toMatchObject({ attendance: '80%' });
+    expect(audited).toEqual(['p1 EMPLOYMENT activity.attendance', 'p2 EMPLOYMENT activity.attendance']);
+    const oneOff = await run(caseworker('JOBCENTER'), { p1: onTeam, p2: { onTeam: false, sharingAllowed: false } });
+    expect(oneOff.result.data?.activity).toMatchObject({ attendance: null });
+    expect(oneOff.audited).toEqual([]);
+  });
+
+  it("lets the subgraph's narrowing refuse part of what decideRead allowed, never widen it", async () => {
+    const shared = { onTeam: true, sharingAllowed: true };
+    const { result } = await run(caseworker('FAMILY'), { p1: shared, p2: shared });
+    expect(result.data?.activity).toEqual({ attendance: '80%', summary: 'ok', clinical: null });
+    const noConsent = { onTeam: true, sharingAllowed: false };
+    const refused = await run(caseworker('FAMILY'), { p1: noConsent, p2: noConsent });
+    expect(refused.result.data?.activity).toEqual({ attendance: null, summary: null, clinical: null });
+  });
+
+  it('asks the family subgraph nothing when the answer cannot depend on team or consent', async () => {
+    const { result, asked } = await run(caseworker('HEALTH'), {});
+    expect(result.data?.activity).toMatchObject({ summary: 'ok', clinical: 'x' });
+    expect(asked).toEqual(['p1', 'p2']); // for the EMPLOYMENT field only
   });
 });

@@ -8,6 +8,7 @@ import {
   type DataCategoryMap,
   type DeclaredCategory,
   type Identity,
+  type ReadBasis,
   type ReadDecision,
 } from '@helhed/identity';
 import { fieldPathOf } from './field-path';
@@ -62,6 +63,9 @@ export interface DataSubject {
 
 export type GuardedCategory = Exclude<DeclaredCategory, 'NOT_PERSONAL'>;
 
+/** Whose data an object is: one subject, several (all must be allowed), or none (not a person's data). */
+export type Subjects = DataSubject | readonly DataSubject[] | null;
+
 /** How a subgraph guards its fields (see `guardFields`). */
 export interface FieldGuard<TContext> {
   /** The subgraph's declared policy (its `src/data-categories.ts`). */
@@ -69,15 +73,17 @@ export interface FieldGuard<TContext> {
   /**
    * Whose data an object of a type is, per type name. Fields of types not
    * listed here are not guarded by the wrapper (root fields and entity
-   * references authorise on their own); `null` means "not a person's data" (allowed).
+   * references authorise on their own); `null` means "not a person's data"
+   * (allowed); a list (e.g. an activity's participants, whose attendance is
+   * summed) must be allowed for every subject in it.
    */
-  subjects: Record<string, (parent: any, context: TContext) => DataSubject | null | Promise<DataSubject | null>>;
+  subjects: Record<string, (parent: any, context: TContext) => Subjects | Promise<Subjects>>;
   /**
    * The decision for the caller, a subject and a category: the subgraph
    * gathers the facts (team, consent, project) through its request's loaders
    * and asks `decideRead` from @helhed/identity.
    */
-  decide: (context: TContext, subject: DataSubject, category: GuardedCategory) => Promise<ReadDecision>;
+  decide: (context: TContext, subject: DataSubject, category: GuardedCategory, field: string) => Promise<ReadDecision>;
   /** Runs once a read was allowed (the subgraph notes it in its audit trail). */
   allowed?: (context: TContext, subject: DataSubject, category: GuardedCategory, info: GraphQLResolveInfo) => void;
 }
@@ -104,12 +110,12 @@ export function guardFields<TContext>(resolvers: ResolverMap, guard: FieldGuard<
     if (original !== undefined && typeof original !== 'function') continue;
     const resolve: Resolver = (original as Resolver | undefined) ?? defaultFieldResolver;
     typeResolvers[fieldName] = async (parent: unknown, args: unknown, context: TContext, info: GraphQLResolveInfo) => {
-      const subject = await subjectOf(parent, context);
-      if (subject) {
-        const decision = await guard.decide(context, subject, category);
-        if (!decision.allowed) throw new ForbiddenError(decision.reason);
-        guard.allowed?.(context, subject, category, info);
-      }
+      const found = await subjectOf(parent, context);
+      const subjects: readonly DataSubject[] = found === null ? [] : 'municipality' in found ? [found] : found;
+      const decisions = await Promise.all(subjects.map((s) => guard.decide(context, s, category, key)));
+      const refused = decisions.find((d) => !d.allowed);
+      if (refused && !refused.allowed) throw new ForbiddenError(refused.reason);
+      for (const subject of subjects) guard.allowed?.(context, subject, category, info);
       return resolve(parent, args, context, info);
     };
     wrapped[typeName] = typeResolvers;
@@ -140,6 +146,16 @@ export interface DeclaredPolicy<TContext extends { identity: Identity }> {
     context: TContext,
     entry: { personId: string; category: DataCategory; fieldPath: string; operation: 'READ' },
   ) => void;
+  /**
+   * A subgraph's own narrowing of what `decideRead` allowed, field by field
+   * (the health subgraph's three views: a team member whom a consent lets see
+   * HEALTH sees the summary for the team, not the clinical findings). It may
+   * only refuse; it is never asked about a read `decideRead` refused.
+   */
+  narrow?: (
+    context: TContext,
+    read: { field: string; category: GuardedCategory; basis: ReadBasis; subject: DataSubject },
+  ) => ReadDecision;
 }
 
 /**
@@ -156,17 +172,24 @@ export function withDeclaredPolicy<TContext extends { identity: Identity }>(
   return guardFields<TContext>(resolvers, {
     categories: policy.categories,
     subjects: policy.subjects,
-    decide: async (context, subject, category) => {
-      const facts = subject.personId
-        ? await policy.access(context, subject.personId, auditCategoryOf(category, policy.ownCategory))
-        : { onTeam: false, sharingAllowed: false };
-      if (!facts) return { allowed: false, reason: 'The person is not known to the caller' };
-      return decideRead(context.identity, {
-        category,
-        municipality: subject.municipality,
-        ownCategory: policy.ownCategory,
-        ...facts,
+    decide: async (context, subject, category, field) => {
+      const read = { category, municipality: subject.municipality, ownCategory: policy.ownCategory };
+      // A read allowed without any team, consent or project fact (the HEALTH department's health data, the
+      // ECONOMY department's cost picture) needs no question to the family subgraph; facts only widen.
+      let decision = decideRead(context.identity, {
+        ...read,
+        onTeam: false,
+        sharingAllowed: false,
+        isProjectLeadOfFamily: subject.personId ? false : undefined,
       });
+      if (!decision.allowed && subject.personId) {
+        const facts = await policy.access(context, subject.personId, auditCategoryOf(category, policy.ownCategory));
+        if (!facts) return { allowed: false, reason: 'The person is not known to the caller' };
+        decision = decideRead(context.identity, { ...read, ...facts });
+      }
+      if (!decision.allowed || !policy.narrow) return decision;
+      const narrowed = policy.narrow(context, { field, category, basis: decision.basis, subject });
+      return narrowed.allowed ? decision : narrowed;
     },
     allowed: (context, subject, category, info) => {
       if (!subject.personId || !policy.record) return;

@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { batchScheduleFn } from '@helhed/db';
-import type { FamilyDirectory } from '@helhed/family-directory';
+import type { AuditTrail } from '@helhed/audit';
+import type { CallerAccess, DirectoryCategory, FamilyDirectory } from '@helhed/family-directory';
 import type { BaseContext } from '@helhed/server';
 import { GrantStore, type GrantRow } from './grant/grant-store';
 import { InvestmentStore } from './investment/investment-store';
@@ -80,4 +81,11 @@ export interface EconomyContext extends BaseContext {
   settings: EconomySettings;
   /** Asks the family subgraph whether families and persons exist (for writes, which get no @requires). */
   directory: FamilyDirectory;
+  /**
+   * The caller's team, sharing and project facts for a person's category, asked of
+   * the family subgraph once per category per request (`callerAccessLoader`).
+   */
+  access: (personId: string, category: DirectoryCategory) => Promise<CallerAccess | null>;
+  /** The request's reads of families' and persons' costs, written in one insert at its end. */
+  audit: AuditTrail;
 }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { createFamilyDirectory } from '@helhed/family-directory';
+import { AuditTrail, appendAuditEvents } from '@helhed/audit';
+import { callerAccessLoader, createFamilyDirectory } from '@helhed/family-directory';
 import { startSubgraphService, type RunningSubgraphService, type SubgraphServiceOptions } from '@helhed/server';
 import type { EconomyConfig } from './config';
 import { createLoaders, createStores, type EconomyContext } from './context';
@@ -30,11 +31,14 @@ export function startEconomyService(
           ...base,
           stores,
           directory,
+          access: callerAccessLoader(directory, base),
+          audit: new AuditTrail(base.identity, base.requestId, base.purpose),
           loaders: createLoaders(stores, base.identity.municipality, (questions) => recomputeMany(ctx, questions)),
           settings: { costTrendThresholdPercent: config.COST_TREND_THRESHOLD_PERCENT },
         };
         return ctx;
       },
+      afterRequest: (ctx, db) => appendAuditEvents(db, ctx.audit.take()),
     },
     config,
     options,

@@ -14,6 +14,7 @@ const admin = identity('FAMILY', { roles: ['ADMIN'] });
 const who: Record<string, Identity> = {};
 let familyId: string;
 const person: Record<'parent' | 'child', string> = { parent: '', child: '' };
+const activity: Record<'parent' | 'child', string> = { parent: '', child: '' };
 let consentId: string;
 
 async function post(caller: Identity, query: string, variables: Record<string, unknown> = {}, purpose?: string) {
@@ -102,6 +103,67 @@ beforeAll(async () => {
       { input: { personId: id, kind: 'NONE', hoursPerWeek: 0, from: '2026-02-01' } },
     );
   }
+  // One jobplan activity per member, each with an offer and a week of attendance (reached from the plan).
+  const { createFamilyPlan } = await stack.graph.request(
+    who.familyOnTeam!,
+    `mutation($input: CreateFamilyPlanInput!) { createFamilyPlan(input: $input) { id } }`,
+    {
+      input: {
+        familyId,
+        startsOn: '2026-01-05',
+        followUpCadenceWeeks: 8,
+        phases: [{ name: 'Fase 1', startsOn: '2026-01-05', endsOn: '2026-12-31', focus: 'Job' }],
+        goals: [{ memberId: person.parent, description: 'Arbejder 15 timer', targetDate: '2026-12-31' }],
+      },
+    },
+  );
+  for (const whose of ['parent', 'child'] as const) {
+    const { addPlanActivity } = await stack.graph.request(
+      who.familyOnTeam!,
+      `mutation($input: AddPlanActivityInput!) { addPlanActivity(input: $input) { id } }`,
+      {
+        input: {
+          planId: createFamilyPlan.id,
+          department: 'JOBCENTER',
+          sectorPlanKind: 'JOBPLAN',
+          memberIds: [person[whose]],
+          offerDescription: `Praktik ${whose}`,
+          startsOn: '2026-03-02',
+          endsOn: '2026-08-28',
+          hoursPerWeek: 15,
+          responsibleCaseworkerId: who.jobcenterOnTeam!.userId,
+          followUpCadenceWeeks: 4,
+        },
+      },
+    );
+    activity[whose] = addPlanActivity.id;
+    const { startOfferParticipation } = await stack.graph.request(
+      who.jobcenterOnTeam!,
+      `mutation($input: StartOfferParticipationInput!) { startOfferParticipation(input: $input) { id } }`,
+      {
+        input: {
+          personId: person[whose],
+          planActivityId: addPlanActivity.id,
+          kind: 'VIRKSOMHEDSPRAKTIK',
+          plannedStartOn: '2026-03-02',
+          plannedEndOn: '2026-05-24',
+          plannedHoursPerWeek: 15,
+        },
+      },
+    );
+    await stack.graph.request(
+      who.jobcenterOnTeam!,
+      `mutation($input: RecordAttendanceInput!) { recordAttendance(input: $input) { isoWeek } }`,
+      {
+        input: {
+          participationId: startOfferParticipation.id,
+          isoWeek: '2026-W10',
+          plannedHours: 15,
+          attendedHours: 12,
+        },
+      },
+    );
+  }
 });
 
 afterAll(async () => {
@@ -109,64 +171,112 @@ afterAll(async () => {
 });
 
 type Outcome = 'DATA' | 'FORBIDDEN' | 'NOTHING';
-const FIELDS = { EMPLOYMENT: 'employmentPeriods', INDICATOR: 'jobcenterProgression' } as const;
+
+/**
+ * What each row asks: a person's field, or one nested deeper (a record's own
+ * fields, an activity of the plan reached from the family), and where its value is.
+ */
+const FIELDS = {
+  EMPLOYMENT: { query: 'person(id: $id) { id employmentPeriods { __typename } }', path: 'person.employmentPeriods' },
+  INDICATOR: {
+    query: 'person(id: $id) { id jobcenterProgression { __typename } }',
+    path: 'person.jobcenterProgression',
+  },
+  'period.kind': {
+    query: 'person(id: $id) { id employmentPeriods { kind hoursPerWeek } }',
+    path: 'person.employmentPeriods.kind',
+  },
+  'activity.attendance': {
+    query: 'planActivity(id: $id) { id attendance { attendedHours } }',
+    path: 'planActivity.attendance',
+  },
+  'activity.offers': {
+    query: 'planActivity(id: $id) { id offerParticipations { id } }',
+    path: 'planActivity.offerParticipations',
+  },
+  'offer.attendance': {
+    query: 'planActivity(id: $id) { id offerParticipations { attendance { attendedHours } } }',
+    path: 'planActivity.offerParticipations.attendance',
+  },
+} as const;
+type Asked = keyof typeof FIELDS;
+/** The rows about a plan activity ask by the activity of the person's own jobplan. */
+const ABOUT_ACTIVITY = (asked: Asked) => asked.startsWith('activity.') || asked.startsWith('offer.');
+
+const valueAt = (data: any, path: string): unknown =>
+  path.split('.').reduce<any>((v, k) => (Array.isArray(v) ? v[0]?.[k] : v?.[k]), data);
 
 /** What the caller gets of one field of one person: the data, FORBIDDEN at the field's path, or nothing at all. */
-async function outcome(caller: Identity, personId: string, category: keyof typeof FIELDS): Promise<Outcome> {
-  const field = FIELDS[category];
-  const res = await post(caller, `query($id: ID!) { person(id: $id) { id ${field} { __typename } } }`, {
-    id: personId,
-  });
-  const value = res.data?.person?.[field];
-  if (Array.isArray(value)) return 'DATA';
+async function outcome(caller: Identity, whose: 'parent' | 'child', asked: Asked): Promise<Outcome> {
+  const { query, path } = FIELDS[asked];
+  const id = ABOUT_ACTIVITY(asked) ? activity[whose] : person[whose];
+  const res = await post(caller, `query($id: ID!) { ${query} }`, { id });
+  const value = valueAt(res.data, path);
+  if (value !== null && value !== undefined) return 'DATA';
   const forbidden = res.errors?.some((e) => e.extensions?.code === 'FORBIDDEN');
-  if (res.data?.person && forbidden && res.errors?.some((e) => e.path?.join('.') === `person.${field}`))
-    return 'FORBIDDEN';
   return forbidden ? 'FORBIDDEN' : 'NOTHING';
 }
 
-// caller, situation, person, category → expected
-const MATRIX: Array<[string, string, 'parent' | 'child', keyof typeof FIELDS, Outcome]> = [
+// caller, situation, person, category (or nested field) → expected
+const MATRIX: Array<[string, string, 'parent' | 'child', Asked, Outcome]> = [
   ['jobcenterOnTeam', 'own department, on the team', 'parent', 'EMPLOYMENT', 'DATA'],
   ['jobcenterOnTeam', 'own department, on the team', 'child', 'EMPLOYMENT', 'DATA'],
   ['jobcenterOnTeam', 'own department, on the team', 'parent', 'INDICATOR', 'DATA'],
+  ['jobcenterOnTeam', 'own department, on the team', 'parent', 'period.kind', 'DATA'],
+  ['jobcenterOnTeam', 'own department, on the team', 'parent', 'activity.attendance', 'DATA'],
+  ['jobcenterOnTeam', 'own department, on the team', 'parent', 'activity.offers', 'DATA'],
+  ['jobcenterOnTeam', 'own department, on the team', 'parent', 'offer.attendance', 'DATA'],
   ['jobcenterOffTeam', 'own department, not on the team', 'parent', 'EMPLOYMENT', 'FORBIDDEN'],
   ['jobcenterOffTeam', 'own department, not on the team', 'parent', 'INDICATOR', 'FORBIDDEN'],
   ['familyOnTeam', 'other department, on the team, consent', 'parent', 'EMPLOYMENT', 'DATA'],
+  ['familyOnTeam', 'other department, on the team, consent', 'parent', 'period.kind', 'DATA'],
+  ['familyOnTeam', 'other department, on the team, consent', 'parent', 'activity.attendance', 'DATA'],
+  ['familyOnTeam', 'other department, on the team, consent', 'parent', 'offer.attendance', 'DATA'],
   ['familyOnTeam', 'other department, on the team, no consent', 'child', 'EMPLOYMENT', 'FORBIDDEN'],
+  ['familyOnTeam', 'other department, on the team, no consent', 'child', 'activity.attendance', 'FORBIDDEN'],
+  ['familyOnTeam', 'other department, on the team, no consent', 'child', 'activity.offers', 'FORBIDDEN'],
   ['familyOnTeam', 'other department, on the team', 'child', 'INDICATOR', 'DATA'],
   ['healthOnTeam', 'other department, on the team, consent names FAMILY only', 'parent', 'EMPLOYMENT', 'FORBIDDEN'],
+  [
+    'healthOnTeam',
+    'other department, on the team, consent names FAMILY only',
+    'parent',
+    'activity.attendance',
+    'FORBIDDEN',
+  ],
   ['healthOnTeam', 'other department, on the team', 'parent', 'INDICATOR', 'DATA'],
   ['monitor', 'national monitor', 'parent', 'EMPLOYMENT', 'FORBIDDEN'],
   ['monitor', 'national monitor', 'parent', 'INDICATOR', 'FORBIDDEN'],
   ['reminderWorker', 'the reminder worker', 'parent', 'EMPLOYMENT', 'FORBIDDEN'],
+  ['reminderWorker', 'the reminder worker', 'parent', 'activity.attendance', 'FORBIDDEN'],
   ['otherMunicipality', 'another municipality', 'parent', 'EMPLOYMENT', 'NOTHING'],
   ['otherMunicipality', 'another municipality', 'parent', 'INDICATOR', 'NOTHING'],
+  ['otherMunicipality', 'another municipality', 'parent', 'activity.attendance', 'NOTHING'],
 ];
 
 const asTable = (rows: Array<[string, string, string, string, Outcome]>) =>
-  rows.map(([c, s, p, cat, o]) => `${c.padEnd(18)} | ${s.padEnd(56)} | ${p.padEnd(6)} | ${cat.padEnd(10)} | ${o}`);
+  rows.map(([c, s, p, cat, o]) => `${c.padEnd(18)} | ${s.padEnd(56)} | ${p.padEnd(6)} | ${cat.padEnd(19)} | ${o}`);
 
 describe('the policy matrix (employment data through the gateway)', () => {
   it('gives each caller what the rules say, field by field', async () => {
     const actual: Array<[string, string, string, string, Outcome]> = [];
     for (const [caller, situation, whose, category] of MATRIX) {
-      actual.push([caller, situation, whose, category, await outcome(who[caller]!, person[whose], category)]);
+      actual.push([caller, situation, whose, category, await outcome(who[caller]!, whose, category)]);
     }
     // On failure jest prints both tables line by line.
     expect(asTable(actual)).toEqual(asTable(MATRIX));
   });
 
   it('withdrawing a consent takes effect on the next request', async () => {
-    expect(await outcome(who.familyOnTeam!, person.parent, 'EMPLOYMENT')).toBe('DATA');
+    expect(await outcome(who.familyOnTeam!, 'parent', 'EMPLOYMENT')).toBe('DATA');
     await stack.graph.request(
       who.familyOnTeam!,
       `mutation($input: WithdrawConsentInput!) { withdrawConsent(input: $input) { id } }`,
       { input: { consentId, withdrawnOn: new Date().toISOString().slice(0, 10) } },
     );
-    expect(await outcome(who.familyOnTeam!, person.parent, 'EMPLOYMENT')).toBe('FORBIDDEN');
+    expect(await outcome(who.familyOnTeam!, 'parent', 'EMPLOYMENT')).toBe('FORBIDDEN');
     // The jobcenter's own data is not touched by the consent.
-    expect(await outcome(who.jobcenterOnTeam!, person.parent, 'EMPLOYMENT')).toBe('DATA');
+    expect(await outcome(who.jobcenterOnTeam!, 'parent', 'EMPLOYMENT')).toBe('DATA');
   });
 });
 
@@ -216,10 +326,16 @@ describe('the audit of employment reads', () => {
         'EMPLOYMENT',
         'READ',
         'Jobplan',
-        ['_entities.again', '_entities.employmentPeriods', '_entities.jobcenterProgression'],
+        [
+          '_entities.again',
+          '_entities.again.kind',
+          '_entities.employmentPeriods',
+          '_entities.employmentPeriods.kind',
+          '_entities.jobcenterProgression',
+        ],
       ],
-      ['parent', 'EMPLOYMENT', 'READ', 'Jobplan', ['_entities.employmentPeriods']],
-      ['child', 'EMPLOYMENT', 'READ', 'Jobplan', ['_entities.employmentPeriods']],
+      ['parent', 'EMPLOYMENT', 'READ', 'Jobplan', ['_entities.employmentPeriods', '_entities.employmentPeriods.kind']],
+      ['child', 'EMPLOYMENT', 'READ', 'Jobplan', ['_entities.employmentPeriods', '_entities.employmentPeriods.kind']],
     ]);
     expect(rows.every((r) => r.user_id === jens.userId && r.department === 'JOBCENTER')).toBe(true);
     expect(new Set(rows.map((r) => r.request_id)).size).toBe(2);

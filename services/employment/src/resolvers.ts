@@ -40,10 +40,21 @@ const personSubject = (personId: string, ctx: EmploymentContext) => ({
   municipality: ctx.identity.municipality,
 });
 
+/** A record of one person's data (a row with the person and its municipality). */
+const recordSubject = (row: { personId: string; municipalityCode: string }, ctx: EmploymentContext) => ({
+  ...personSubject(row.personId, ctx),
+  municipality: row.municipalityCode,
+});
+
 /**
  * The resolvers under the declared policy (`data-categories.ts`, `decideRead`):
- * every declared field of a person, a benefit period and an offer participation
- * asks the team and sharing rule, and an allowed read is audited.
+ * every declared field of every type that holds a person's data asks the team
+ * and sharing rule, and an allowed read is audited. A plan activity's offers and
+ * attendance are the data of every participant in it, so each must be allowed.
+ * Values computed inside one of these (`EducationOutcome`, `AttendanceSummary`,
+ * `MonthlyAttendance`) are reached only through a guarded field. The monthly
+ * registration's types (`PersonMonth`, `EmploymentRegistration`, the report's)
+ * authorise in their own resolvers (the reminder worker reads their state).
  */
 export const resolvers = withDeclaredPolicy<EmploymentContext>(
   domainResolvers as Record<string, Record<string, unknown>>,
@@ -52,14 +63,18 @@ export const resolvers = withDeclaredPolicy<EmploymentContext>(
     ownCategory: 'EMPLOYMENT',
     subjects: {
       Person: (person: { id: string }, ctx) => personSubject(person.id, ctx),
-      BenefitPeriod: (period: { personId: string; municipalityCode: string }, ctx) => ({
-        ...personSubject(period.personId, ctx),
-        municipality: period.municipalityCode,
-      }),
-      OfferParticipation: (p: { personId: string; municipalityCode: string }, ctx) => ({
-        ...personSubject(p.personId, ctx),
-        municipality: p.municipalityCode,
-      }),
+      BenefitPeriod: recordSubject,
+      OfferParticipation: recordSubject,
+      WeeklyAttendance: recordSubject,
+      EmploymentPeriod: recordSubject,
+      EducationEnrolment: recordSubject,
+      LeisureJob: recordSubject,
+      TargetGroupAssignment: recordSubject,
+      PlanActivity: async (activity: { id: string }, ctx) => {
+        if (!isUuid(activity.id)) return null;
+        const participations = await ctx.loaders.offers.participationsOfActivity.load(activity.id.toLowerCase());
+        return participations.map((p) => recordSubject(p, ctx));
+      },
     },
     access: async (ctx, personId, category) => ctx.access(personId, category),
     record: (ctx, entry) => ctx.audit.record(entry),

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { groupLoader, rowLoader } from '@helhed/db';
 import { AuditLogReader, type AuditTrail } from '@helhed/audit';
-import type { CallerAccess, FamilyDirectory } from '@helhed/family-directory';
+import type { CallerAccess, DirectoryCategory, FamilyDirectory } from '@helhed/family-directory';
 import { HistoryStore } from '@helhed/history';
 import type { BaseContext } from '@helhed/server';
 import { HealthAssessmentStore } from './health-assessment/health-assessment-store';
@@ -26,21 +26,10 @@ export type Stores = ReturnType<typeof createStores>;
 
 /**
  * Per-request DataLoaders: one statement per entity kind, however large the answer.
- * Lists by person are read within the caller's municipality only. `accessOf`
- * asks the family subgraph, with the caller's identity, what the caller may see
- * of persons' health data today: one call per batch, and a new loader per
- * request, so nothing about consent or team is cached across requests.
+ * Lists by person are read within the caller's municipality only.
  */
-export function createLoaders(
-  stores: Stores,
-  municipalityCode: string,
-  accessOf: (personIds: readonly string[]) => Promise<Map<string, CallerAccess>>,
-) {
+export function createLoaders(stores: Stores, municipalityCode: string) {
   return {
-    callerAccess: rowLoader(
-      async (personIds: readonly string[]) => [...(await accessOf(personIds)).values()],
-      (a) => a.personId,
-    ),
     healthAssessment: rowLoader(
       (ids: readonly string[]) => stores.healthAssessments.byIds(ids),
       (a) => a.id,
@@ -89,4 +78,10 @@ export interface HealthContext extends BaseContext {
   today: string;
   /** Asks the family subgraph about persons and plan activities (with the caller's identity). */
   directory: FamilyDirectory;
+  /**
+   * The caller's team and sharing facts for a person's category, asked of the
+   * family subgraph once per category per request (`callerAccessLoader`), never
+   * cached across requests: a withdrawn consent counts from the next request.
+   */
+  access: (personId: string, category: DirectoryCategory) => Promise<CallerAccess | null>;
 }

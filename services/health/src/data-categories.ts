@@ -9,6 +9,11 @@ import type { DataCategoryMap } from '@helhed/identity';
  * non-personal fields say NOT_PERSONAL. Mutations name the category they change.
  * `data-categories.test.ts` fails for a field of the schema that is missing here,
  * so a new field cannot slip through undeclared.
+ *
+ * That a person has a health assessment, and its date, is declared INDICATOR
+ * (the EXISTENCE view: the team and the project lead see it, the status report
+ * counts it); the other HEALTH fields are narrowed further to the caller's view
+ * by `person/health-view.ts` (the team summary's fields, else clinical).
  */
 export const DATA_CATEGORIES: DataCategoryMap = {
   'Query.healthAssessment': 'HEALTH',
@@ -21,8 +26,8 @@ export const DATA_CATEGORIES: DataCategoryMap = {
   'Mutation.recordTreatmentDetails': 'HEALTH',
   'Mutation.recordTreatmentSessions': 'HEALTH',
   'Person.id': 'NOT_PERSONAL',
-  'Person.healthAssessments': 'HEALTH',
-  'Person.healthAssessmentsConnection': 'HEALTH',
+  'Person.healthAssessments': 'INDICATOR',
+  'Person.healthAssessmentsConnection': 'INDICATOR',
   'Person.healthIndicators': 'HEALTH',
   'Person.healthProgression': 'HEALTH',
   'Person.referrals': 'HEALTH',
@@ -35,7 +40,7 @@ export const DATA_CATEGORIES: DataCategoryMap = {
   'HealthAssessmentEdge.cursor': 'NOT_PERSONAL',
   'HealthAssessmentEdge.node': 'NOT_PERSONAL',
   'HealthAssessment.id': 'NOT_PERSONAL',
-  'HealthAssessment.assessedOn': 'HEALTH',
+  'HealthAssessment.assessedOn': 'INDICATOR',
   'HealthAssessment.assessedBy': 'HEALTH',
   'HealthAssessment.physical': 'HEALTH',
   'HealthAssessment.mental': 'HEALTH',
@@ -45,7 +50,7 @@ export const DATA_CATEGORIES: DataCategoryMap = {
   'HealthAssessment.summaryForTeam': 'HEALTH',
   'HealthAssessment.revisedAt': 'HEALTH',
   'HealthAssessment.history': 'HEALTH',
-  'HealthAssessment.person': 'HEALTH',
+  'HealthAssessment.person': 'INDICATOR',
   'HealthFinding.area': 'HEALTH',
   'HealthFinding.severity': 'HEALTH',
   'HealthFinding.dailyLifeConsequences': 'HEALTH',

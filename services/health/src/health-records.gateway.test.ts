@@ -351,7 +351,11 @@ describe('audit', () => {
     const reads = (await auditRows()).slice(before);
     expect(reads.map((r) => r.operation)).toEqual(['READ', 'READ']);
     expect(reads.map((r) => r.person_id).sort()).toEqual([parentId, childId].sort());
-    expect(reads[0]!.field_paths.sort()).toEqual(['_entities.healthIndicators', '_entities.referrals']);
+    expect(reads[0]!.field_paths.sort()).toEqual([
+      '_entities.healthIndicators',
+      '_entities.healthIndicators.month',
+      '_entities.referrals',
+    ]);
   });
 
   it('refuses a jobcenter caller and writes no audit row', async () => {

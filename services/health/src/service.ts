@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { AuditTrail, appendAuditEvents } from '@helhed/audit';
-import { createFamilyDirectory } from '@helhed/family-directory';
+import { callerAccessLoader, createFamilyDirectory } from '@helhed/family-directory';
 import {
   startSubgraphService,
   withOperationAudit,
@@ -38,9 +38,10 @@ export function startHealthService(
       context: (base, stores) => ({
         ...base,
         stores,
-        loaders: createLoaders(stores, base.identity.municipality, (ids) => directory.access(ids, 'HEALTH', base)),
+        loaders: createLoaders(stores, base.identity.municipality),
         today: todayInDenmark(),
         directory,
+        access: callerAccessLoader(directory, base),
         audit: new AuditTrail(base.identity, base.requestId, base.purpose),
       }),
       afterRequest: (ctx, db) => appendAuditEvents(db, ctx.audit.take()),

@@ -1,3 +1,4 @@
+import { ForbiddenError } from '@helhed/errors';
 import { authorize } from '@helhed/identity';
 import type { EconomyContext } from '../context';
 import { money } from '../money';
@@ -6,7 +7,8 @@ import { monthlyBenefitCost, type BenefitPeriodFacts } from './benefit-cost';
 /** A person as the gateway sends it: the id, plus the employment fields economy @requires. */
 export interface PersonRepresentation {
   id: string;
-  benefitPeriods?: BenefitPeriodFacts[];
+  /** Null when the employment subgraph refused them to the caller. */
+  benefitPeriods?: BenefitPeriodFacts[] | null;
 }
 
 export const benefitCostResolvers = {
@@ -19,6 +21,8 @@ export const benefitCostResolvers = {
         operation: 'read',
         what: "a person's costs",
       });
+      if (person.benefitPeriods === null)
+        throw new ForbiddenError('The benefit periods the cost is priced from are not visible to the caller');
       const periods = person.benefitPeriods ?? [];
       const types = [...new Set(periods.map((p) => p.type))];
       const prices = (await ctx.loaders.monthlyPrices.loadMany(types)).flatMap((r) => (r instanceof Error ? [] : r));

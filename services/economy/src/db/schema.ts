@@ -6,6 +6,7 @@ import { CostLedger1765100000000 } from './migrations/1765100000000-CostLedger';
 import { InvestmentCase1765100000001 } from './migrations/1765100000001-InvestmentCase';
 import { Grant1765100000002 } from './migrations/1765100000002-Grant';
 import { TenantIsolation1765400000001 } from './migrations/1765400000001-TenantIsolation';
+import { AuditEvent1765720000000 } from './migrations/1765720000000-AuditEvent';
 
 export const entities = [PriceCatalogueEntryEntity, CostEntryEntity, InvestmentCaseEntity];
 export const migrations = [
@@ -14,4 +15,5 @@ export const migrations = [
   InvestmentCase1765100000001,
   Grant1765100000002,
   TenantIsolation1765400000001,
+  AuditEvent1765720000000,
 ];

@@ -16,7 +16,17 @@ export interface FamilyFacts {
 export interface PersonFacts {
   id: string;
   removedOn?: string | null;
-  benefitPeriods?: Array<{ id: string; type: string; from: string; to: string | null }>;
+  /** Null when the employment subgraph refused them to the caller (see `withoutCostBasis`). */
+  benefitPeriods?: Array<{ id: string; type: string; from: string; to: string | null }> | null;
+}
+
+/**
+ * Whether a member's benefit periods came back refused (null) rather than
+ * empty: the family's costs cannot be computed for this caller, since leaving
+ * the benefits out would show a wrong total.
+ */
+export function withoutCostBasis(family: FamilyFacts): boolean {
+  return [...(family.members ?? []), ...(family.formerMembers ?? [])].some((p) => p.benefitPeriods === null);
 }
 
 export interface ActivityFacts {

@@ -1,5 +1,6 @@
+import { ForbiddenError } from '@helhed/errors';
 import type { EconomyContext } from '../context';
-import { deriveEntries, type FamilyFacts } from './derive';
+import { deriveEntries, withoutCostBasis, type FamilyFacts } from './derive';
 
 /**
  * Recomputes the derived ledger rows of some families for some months from the
@@ -9,6 +10,9 @@ import { deriveEntries, type FamilyFacts } from './derive';
  */
 export async function recomputeAndRead(ctx: EconomyContext, families: FamilyFacts[], months: readonly string[]) {
   const municipality = ctx.identity.municipality;
+  // A member's benefit periods refused to the caller come as null: a cost computed without them would be wrong.
+  if (families.some(withoutCostBasis))
+    throw new ForbiddenError('The benefit periods the costs are priced from are not visible to the caller');
   const prices = await ctx.loaders.catalogue();
   const derived = families.flatMap((f) => deriveEntries(f, months, prices));
   const ids = families.map((f) => f.id);

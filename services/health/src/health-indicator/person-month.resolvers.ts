@@ -61,10 +61,9 @@ export const personMonthResolvers = {
     },
   },
   Person: {
-    healthProgression: async (person: { id: string }, _: unknown, ctx: HealthContext, info: GraphQLResolveInfo) => {
-      authorizeHealth(ctx, 'read', "a person's health indicators");
+    /** Clinical (the HEALTH department): the declared policy guards and audits it. */
+    healthProgression: async (person: { id: string }, _: unknown, ctx: HealthContext) => {
       if (!isUuid(person.id)) return [];
-      auditRead(ctx, person.id.toLowerCase(), info);
       return healthProgression(await ctx.loaders.healthIndicatorsOfPerson.load(person.id.toLowerCase()));
     },
   },

@@ -1,23 +1,31 @@
-import { identity } from '@helhed/testing';
-import { healthView, viewShows } from './health-view';
+import { narrowToView, viewNeeded, viewOf, viewShows } from './health-view';
 
-describe('healthView', () => {
-  const onTeamWithConsent = { onTeam: true, sharingAllowed: true };
-
-  it('gives the HEALTH department the clinical view, whatever the team and consent', () => {
-    expect(healthView(identity('HEALTH'), null)).toBe('CLINICAL');
-    expect(healthView(identity('HEALTH'), { onTeam: false, sharingAllowed: true })).toBe('CLINICAL');
+describe('viewOf: the view a read decideRead allowed gives', () => {
+  it('gives the HEALTH department (its own category) the clinical view', () => {
+    expect(viewOf('OWN_DEPARTMENT')).toBe('CLINICAL');
   });
 
-  it('gives a team member whose department the consent names for HEALTH the team summary', () => {
-    expect(healthView(identity('JOBCENTER'), onTeamWithConsent)).toBe('TEAM_SUMMARY');
-    expect(healthView(identity('FAMILY'), onTeamWithConsent)).toBe('TEAM_SUMMARY');
+  it('gives a team member whose department a consent names for HEALTH the team summary', () => {
+    expect(viewOf('SHARING')).toBe('TEAM_SUMMARY');
   });
 
-  it('gives existence only without consent, off the team, or for a person the family subgraph does not know', () => {
-    expect(healthView(identity('JOBCENTER'), { onTeam: true, sharingAllowed: false })).toBe('EXISTENCE');
-    expect(healthView(identity('JOBCENTER'), { onTeam: false, sharingAllowed: true })).toBe('EXISTENCE');
-    expect(healthView(identity('FAMILY', { roles: ['PROJECT_LEAD'] }), null)).toBe('EXISTENCE');
+  it('gives the rest of the team and the project lead existence only', () => {
+    expect(viewOf('TEAM')).toBe('EXISTENCE');
+    expect(viewOf('PROJECT_LEAD')).toBe('EXISTENCE');
+  });
+});
+
+describe('viewNeeded', () => {
+  it('needs no more than existence for a field declared as an indicator (that an assessment exists, its date)', () => {
+    expect(viewNeeded('HealthAssessment.assessedOn', 'INDICATOR')).toBe('EXISTENCE');
+  });
+
+  it('needs the team summary for its listed fields and the clinical view for every other HEALTH field', () => {
+    expect(viewNeeded('HealthAssessment.summaryForTeam', 'HEALTH')).toBe('TEAM_SUMMARY');
+    expect(viewNeeded('TreatmentDetails.sessionsAttended', 'HEALTH')).toBe('TEAM_SUMMARY');
+    expect(viewNeeded('HealthAssessment.physical', 'HEALTH')).toBe('CLINICAL');
+    expect(viewNeeded('Referral.note', 'HEALTH')).toBe('CLINICAL');
+    expect(viewNeeded('HealthAssessment.someNewField', 'HEALTH')).toBe('CLINICAL');
   });
 });
 
@@ -28,5 +36,18 @@ describe('viewShows', () => {
     expect(viewShows('TEAM_SUMMARY', 'TEAM_SUMMARY')).toBe(true);
     expect(viewShows('TEAM_SUMMARY', 'CLINICAL')).toBe(false);
     expect(viewShows('EXISTENCE', 'TEAM_SUMMARY')).toBe(false);
+  });
+});
+
+describe('narrowToView', () => {
+  it('refuses a clinical field to a team member on consent, and keeps the basis of what it allows', () => {
+    expect(narrowToView({ field: 'Referral.note', category: 'HEALTH', basis: 'SHARING' })).toMatchObject({
+      allowed: false,
+    });
+    expect(narrowToView({ field: 'Referral.sentOn', category: 'HEALTH', basis: 'SHARING' })).toEqual({
+      allowed: true,
+      basis: 'SHARING',
+    });
+    expect(narrowToView({ field: 'Referral.note', category: 'HEALTH', basis: 'OWN_DEPARTMENT' }).allowed).toBe(true);
   });
 });

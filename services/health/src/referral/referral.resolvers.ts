@@ -1,10 +1,9 @@
-import type { GraphQLResolveInfo } from 'graphql';
 import { toConnection, type PageArgs } from '@helhed/db';
 import { UserInputError } from '@helhed/errors';
 import type { HealthContext } from '../context';
 import { isUuid } from '../ids';
 import { knownPerson } from '../person/known-person';
-import { auditWrite, authorizeExistence, authorizeHealth, readHealthField } from '../person/health-access';
+import { auditWrite, authorizeExistence, authorizeHealth } from '../person/health-access';
 import type { ReferralEntity } from './referral.entity';
 import {
   planReferralUpdate,
@@ -15,23 +14,14 @@ import {
 } from './referral';
 
 /**
- * A referral read through the graph: of the caller's municipality, and its course
- * shown in the team summary view and wider (FORBIDDEN, not audited, otherwise).
+ * A referral read through the graph by its id: of the caller's municipality; its
+ * fields are the declared policy's by view (the course in the team summary, the
+ * note and close reason clinical only), each refused or audited there.
  */
-async function readableReferral(ctx: HealthContext, id: string, info: GraphQLResolveInfo) {
+async function readableReferral(ctx: HealthContext, id: string) {
   authorizeExistence(ctx, 'a referral');
-  const referral = await visibleReferral(ctx, id);
-  if (referral) await readHealthField(ctx, referral.personId, 'TEAM_SUMMARY', 'a referral', info);
-  return referral;
+  return visibleReferral(ctx, id);
 }
-
-/** A referral's clinical text: the clinical view only. */
-const clinical =
-  (what: string, value: (r: ReferralEntity) => string | null) =>
-  async (r: ReferralEntity, _: unknown, ctx: HealthContext, info: GraphQLResolveInfo) => {
-    await readHealthField(ctx, r.personId, 'CLINICAL', what, info);
-    return value(r);
-  };
 
 /** Loads a referral of the caller's municipality (another municipality's does not exist for the caller). */
 async function visibleReferral(ctx: HealthContext, id: string): Promise<ReferralEntity | null> {
@@ -50,8 +40,7 @@ function referralsChanged(ctx: HealthContext, referral: ReferralEntity): Referra
 
 export const referralResolvers = {
   Query: {
-    referral: (_: unknown, args: { id: string }, ctx: HealthContext, info: GraphQLResolveInfo) =>
-      readableReferral(ctx, args.id, info),
+    referral: (_: unknown, args: { id: string }, ctx: HealthContext) => readableReferral(ctx, args.id),
   },
   Mutation: {
     sendReferral: async (_: unknown, args: { input: SendReferralInput }, ctx: HealthContext) => {
@@ -80,30 +69,16 @@ export const referralResolvers = {
     },
   },
   Person: {
-    referrals: async (person: { id: string }, _: unknown, ctx: HealthContext, info: GraphQLResolveInfo) => {
-      authorizeExistence(ctx, "a person's referrals");
-      if (!isUuid(person.id)) return [];
-      await readHealthField(ctx, person.id.toLowerCase(), 'TEAM_SUMMARY', "a person's referrals", info);
-      return ctx.loaders.referralsOfPerson.load(person.id.toLowerCase());
-    },
-    referralsConnection: async (
-      person: { id: string },
-      args: PageArgs,
-      ctx: HealthContext,
-      info: GraphQLResolveInfo,
-    ) => {
-      authorizeExistence(ctx, "a person's referrals");
+    referrals: (person: { id: string }, _: unknown, ctx: HealthContext) =>
+      isUuid(person.id) ? ctx.loaders.referralsOfPerson.load(person.id.toLowerCase()) : [],
+    referralsConnection: async (person: { id: string }, args: PageArgs, ctx: HealthContext) => {
       const personId = person.id.toLowerCase();
       if (!isUuid(personId)) return toConnection({ nodes: [], hasNextPage: false, cursors: [] });
-      await readHealthField(ctx, personId, 'TEAM_SUMMARY', "a person's referrals", info);
       return toConnection(await ctx.loaders.referralPageOfPerson.load({ personId, ...args }));
     },
   },
   Referral: {
-    __resolveReference: (ref: { id: string }, ctx: HealthContext, info: GraphQLResolveInfo) =>
-      readableReferral(ctx, ref.id, info),
-    note: clinical("a referral's note", (r) => r.note),
-    closeReason: clinical("a referral's close reason", (r) => r.closeReason),
+    __resolveReference: (ref: { id: string }, ctx: HealthContext) => readableReferral(ctx, ref.id),
     to: (referral: ReferralEntity) => referral.referredTo,
     waitingDays: (referral: ReferralEntity, _: unknown, ctx: HealthContext) => waitingDays(referral, ctx.today),
     waiting: (referral: ReferralEntity) => referral.firstAppointmentOn === null && referral.closedOn === null,

@@ -1,7 +1,6 @@
-import type { GraphQLResolveInfo } from 'graphql';
 import type { HealthContext } from '../context';
 import { isUuid } from '../ids';
-import { auditWrite, authorizeExistence, authorizeHealth, readHealthField } from '../person/health-access';
+import { auditWrite, authorizeHealth } from '../person/health-access';
 import type { TreatmentDetailsEntity } from './treatment-details.entity';
 import {
   attendancePercent,
@@ -52,24 +51,11 @@ export const treatmentResolvers = {
   PlanActivity: {
     /** Plan activities are owned by the family subgraph; here an activity is just the id treatment hangs on. */
     __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
-    treatment: async (activity: { id: string }, _: unknown, ctx: HealthContext, info: GraphQLResolveInfo) => {
-      authorizeExistence(ctx, "a plan activity's treatment");
-      if (!isUuid(activity.id)) return null;
-      const row = await ctx.loaders.treatmentOfActivity.load(activity.id.toLowerCase());
-      // Attendance is the team summary view's; refused (FORBIDDEN, not audited) below it.
-      if (row) await readHealthField(ctx, row.personId, 'TEAM_SUMMARY', "a plan activity's treatment", info);
-      return row;
-    },
+    /** Attendance is the team summary view's, provider and frequency clinical: the declared policy guards each. */
+    treatment: (activity: { id: string }, _: unknown, ctx: HealthContext) =>
+      isUuid(activity.id) ? ctx.loaders.treatmentOfActivity.load(activity.id.toLowerCase()) : null,
   },
   TreatmentDetails: {
-    provider: async (row: TreatmentDetailsEntity, _: unknown, ctx: HealthContext, info: GraphQLResolveInfo) => {
-      await readHealthField(ctx, row.personId, 'CLINICAL', "a treatment's provider", info);
-      return row.provider;
-    },
-    frequency: async (row: TreatmentDetailsEntity, _: unknown, ctx: HealthContext, info: GraphQLResolveInfo) => {
-      await readHealthField(ctx, row.personId, 'CLINICAL', "a treatment's frequency", info);
-      return row.frequency;
-    },
     person: (row: TreatmentDetailsEntity) => ({ id: row.personId }),
     attendancePercent: (row: TreatmentDetailsEntity) => attendancePercent(row.sessionsPlanned, row.sessionsAttended),
   },
