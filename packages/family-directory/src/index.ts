@@ -43,6 +43,8 @@ export interface CallerAccess {
   on: string;
   onTeam: boolean;
   sharingAllowed: boolean;
+  /** Whether the caller leads a project the person's family is or was enrolled in (the project lead's rule). */
+  isProjectLeadOfFamily: boolean;
 }
 
 export type DirectoryCategory = 'BASIC' | 'SOCIAL' | 'EMPLOYMENT' | 'HEALTH' | 'ECONOMY';
@@ -77,7 +79,7 @@ export class FamilyDirectoryUnavailable extends Error {}
 const PERSONS = `query($r: [_Any!]!) { _entities(representations: $r) {
   ... on Person { id birthDate role family { id } } } }`;
 const ACCESS = `query($r: [_Any!]!, $category: DataCategory!) { _entities(representations: $r) {
-  ... on Person { id family { id } accessForCaller(category: $category) { on onTeam sharingAllowed } } } }`;
+  ... on Person { id accessForCaller(category: $category) { familyId on onTeam sharingAllowed isProjectLeadOfFamily } } } }`;
 const ACTIVITIES = `query($r: [_Any!]!) { _entities(representations: $r) {
   ... on PlanActivity { id department sectorPlanKind status startsOn endsOn hoursPerWeek family { id } members { id } } } }`;
 
@@ -135,10 +137,15 @@ export function createFamilyDirectory(url: string, options: { timeoutMs?: number
     async access(ids, category, caller) {
       const rows = await ask<{
         id: string;
-        family: { id: string };
-        accessForCaller: { on: string; onTeam: boolean; sharingAllowed: boolean };
+        accessForCaller: {
+          familyId: string;
+          on: string;
+          onTeam: boolean;
+          sharingAllowed: boolean;
+          isProjectLeadOfFamily: boolean;
+        };
       }>(ACCESS, 'Person', [...new Set(ids)], caller, { category });
-      return new Map(rows.map((p) => [p.id, { personId: p.id, familyId: p.family.id, ...p.accessForCaller }]));
+      return new Map(rows.map((p) => [p.id, { personId: p.id, ...p.accessForCaller }]));
     },
     async activities(ids, caller) {
       const rows = await ask<{

@@ -48,7 +48,11 @@ export interface ReadFacts {
    * or recorded legal basis covers the department and category.
    */
   sharingAllowed: boolean;
-  /** Whether the caller is the project lead of a project the data's family is enrolled in. */
+  /**
+   * Whether the caller is the project lead of a project the data's family is or
+   * was enrolled in (an ended enrolment counts: the project's reports cover its
+   * past months), as the family subgraph decides it.
+   */
   isProjectLeadOfFamily?: boolean;
   /** The deciding subgraph's own category: what `COST_BASIS` counts as for anyone but the ECONOMY department. */
   ownCategory?: DataCategory;
@@ -85,11 +89,11 @@ export function decideRead(identity: Identity | undefined, facts: ReadFacts): Re
   if (only(identity, 'NATIONAL_MONITOR')) return { allowed: false, reason: 'National monitors see aggregates only' };
   if (facts.category === 'COST_BASIS') {
     // The project's cost development is computed with the project lead's identity too (issue 6: for the
-    // project lead and the economy consultant). Narrowing a project lead to their own project's families
-    // waits for `isProjectLeadOfFamily` from the family subgraph's accessForCaller.
+    // project lead and the economy consultant); a project lead only for their own project's families
+    // (`isProjectLeadOfFamily`, from the family subgraph's `Person.accessForCaller`).
     if (
       !identity.roles.includes('SERVICE') &&
-      (identity.department === 'ECONOMY' || identity.roles.includes('PROJECT_LEAD'))
+      (identity.department === 'ECONOMY' || (identity.roles.includes('PROJECT_LEAD') && facts.isProjectLeadOfFamily))
     )
       return { allowed: true, basis: 'COST_PICTURE' };
     return decideRead(identity, { ...facts, category: facts.ownCategory ?? 'EMPLOYMENT' });

@@ -134,6 +134,20 @@ export interface DeclaredPolicy<TContext extends { identity: Identity }> {
     context: TContext,
     personId: string,
     category: DataCategory,
+    /** The field's declared category (PLAN, INDICATOR, … as declared; `category` is what it is audited as). */
+    declared?: GuardedCategory,
+  ) => Promise<{ onTeam: boolean; sharingAllowed: boolean; isProjectLeadOfFamily?: boolean } | null>;
+  /**
+   * The team and project facts of a family for data that is the family's, not
+   * one person's (its plan, its case): asked when a subject has a `familyId`
+   * but no `personId`. Without it such data is decided as "not on the team".
+   * The family subgraph answers it from its own loaders.
+   */
+  familyAccess?: (
+    context: TContext,
+    familyId: string,
+    category: DataCategory,
+    declared?: GuardedCategory,
   ) => Promise<{ onTeam: boolean; sharingAllowed: boolean; isProjectLeadOfFamily?: boolean } | null>;
   /** Notes an allowed read in the request's audit trail (`ctx.audit.record`). */
   record?: (
@@ -157,9 +171,12 @@ export function withDeclaredPolicy<TContext extends { identity: Identity }>(
     categories: policy.categories,
     subjects: policy.subjects,
     decide: async (context, subject, category) => {
+      const asked = auditCategoryOf(category, policy.ownCategory);
       const facts = subject.personId
-        ? await policy.access(context, subject.personId, auditCategoryOf(category, policy.ownCategory))
-        : { onTeam: false, sharingAllowed: false };
+        ? await policy.access(context, subject.personId, asked, category)
+        : subject.familyId && policy.familyAccess
+          ? await policy.familyAccess(context, subject.familyId, asked, category)
+          : { onTeam: false, sharingAllowed: false };
       if (!facts) return { allowed: false, reason: 'The person is not known to the caller' };
       return decideRead(context.identity, {
         category,

@@ -233,6 +233,8 @@ export const DATA_CATEGORIES: DataCategoryMap = {
   'CallerAccess.on': 'NOT_PERSONAL',
   'CallerAccess.onTeam': 'NOT_PERSONAL',
   'CallerAccess.sharingAllowed': 'NOT_PERSONAL',
+  'CallerAccess.isProjectLeadOfFamily': 'NOT_PERSONAL',
+  'CallerAccess.familyId': 'NOT_PERSONAL',
   'Consent.id': 'NOT_PERSONAL',
   'Consent.person': 'BASIC',
   'Consent.givenBy': 'BASIC',
