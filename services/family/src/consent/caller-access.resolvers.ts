@@ -1,9 +1,8 @@
 import type { DataCategory } from '@helhed/identity';
 import type { FamilyContext } from '../context';
 import type { PersonEntity } from '../person/person.entity';
-import { callerOnTeam } from './caller-access';
 import { sharingPermissionFor } from './sharing-permission';
-import { isProjectLeadOf } from '../team/caller-facts';
+import { callerActsAsTeam, isProjectLeadOf } from '../team/caller-facts';
 
 /**
  * `Person.accessForCaller`: the team rule, the sharing rule and the project-lead rule for the caller,
@@ -15,15 +14,15 @@ export const callerAccessResolvers = {
   Person: {
     accessForCaller: async (person: PersonEntity, args: { category: DataCategory }, ctx: FamilyContext) => {
       const question = { department: ctx.identity.department, category: args.category, on: ctx.today };
-      const [team, sharing, isProjectLeadOfFamily] = await Promise.all([
-        ctx.loaders.teamOfFamily.load(person.familyId),
+      const [onTeam, sharing, isProjectLeadOfFamily] = await Promise.all([
+        callerActsAsTeam(ctx, person.familyId),
         sharingPermissionFor(ctx, person.id, question),
         isProjectLeadOf(ctx, person.familyId),
       ]);
       return {
         ...question,
         familyId: person.familyId,
-        onTeam: callerOnTeam(ctx.identity, team, ctx.today),
+        onTeam,
         sharingAllowed: sharing.allowed,
         isProjectLeadOfFamily,
       };

@@ -24,6 +24,7 @@ export class FamilyStore {
    * A page of the municipality's families, newest first, optionally only those
    * with one status or whose current contact person (on `today`) is one caseworker;
    * `visibleTo` narrows it to the families whose team a caseworker is on `today`
+   * or whose intake caseworker they are (`team/intake.ts`)
    * (and, `asProjectLead`, those enrolled now or before in a project they lead).
    */
   page(
@@ -56,9 +57,11 @@ export class FamilyStore {
       );
     }
     if (filter.visibleTo) {
-      const onTeam = `family.id IN (SELECT t.family_id FROM family_team_member t
+      const onTeam = `(family.id IN (SELECT t.family_id FROM family_team_member t
            WHERE t.municipality_code = :municipalityCode AND t.caseworker_id::text = :viewer
-             AND t.from_date <= :today AND (t.to_date IS NULL OR t.to_date >= :today))`;
+             AND t.from_date <= :today AND (t.to_date IS NULL OR t.to_date >= :today))
+         OR (family.created_by = :viewer AND NOT EXISTS (SELECT 1 FROM family_team_member f
+           WHERE f.family_id = family.id AND f.department = 'FAMILY')))`;
       const ledProject = `family.id IN (SELECT e.family_id FROM project_enrolment e
            JOIN project p ON p.id = e.project_id
            WHERE e.municipality_code = :municipalityCode AND p.project_lead_id::text = :viewer)`;

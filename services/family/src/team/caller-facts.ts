@@ -7,7 +7,7 @@ import {
   type ReadDecision,
 } from '@helhed/identity';
 import type { FamilyContext } from '../context';
-import { callerOnTeam } from '../consent/caller-access';
+import { actsAsTeam } from './intake';
 import { sharingPermissionFor } from '../consent/sharing-permission';
 import { leadsProjectOfFamily } from '../project/project-lead';
 
@@ -25,6 +25,18 @@ const outsideThePolicy = (ctx: FamilyContext, municipality: string) =>
   ctx.identity.municipality !== municipality ||
   ctx.identity.roles.includes('SERVICE') ||
   ctx.identity.roles.every((r) => r === 'NATIONAL_MONITOR');
+
+/**
+ * Whether the caller counts as on the family's team today (a member, or its
+ * intake caseworker: `team/intake.ts`), from the request's team and family loaders.
+ */
+export async function callerActsAsTeam(ctx: FamilyContext, familyId: string): Promise<boolean> {
+  const [family, team] = await Promise.all([
+    ctx.loaders.family.load(familyId),
+    ctx.loaders.teamOfFamily.load(familyId),
+  ]);
+  return family !== null && actsAsTeam(ctx.identity, family, team, ctx.today);
+}
 
 /**
  * Whether the caller leads a project the family is or was enrolled in (asked
@@ -54,8 +66,7 @@ export async function callerFacts(
 ): Promise<CallerFacts> {
   const none: CallerFacts = { onTeam: false, sharingAllowed: false, isProjectLeadOfFamily: false };
   if (outsideThePolicy(ctx, subject.municipality)) return none;
-  const team = await ctx.loaders.teamOfFamily.load(subject.familyId);
-  const onTeam = callerOnTeam(ctx.identity, team, ctx.today);
+  const onTeam = await callerActsAsTeam(ctx, subject.familyId);
   const needsSharing =
     onTeam && subject.personId !== null && !TEAM_WIDE.has(declared) && CATEGORY_OWNER[category] !== ctx.identity.department;
   const [sharing, isProjectLeadOfFamily] = await Promise.all([

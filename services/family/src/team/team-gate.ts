@@ -2,8 +2,7 @@ import { ForbiddenError } from '@helhed/errors';
 import type { Identity } from '@helhed/identity';
 import type { FamilyContext } from '../context';
 import { isUuid } from '../ids';
-import { callerOnTeam } from '../consent/caller-access';
-import { notEndedOn } from './team';
+import { callerActsAsTeam } from './caller-facts';
 
 /** What a change to a family needs besides being on its team. */
 export type ChangeKind = 'FAMILY' | 'TEAM' | 'ENROLMENT';
@@ -11,24 +10,22 @@ export type ChangeKind = 'FAMILY' | 'TEAM' | 'ENROLMENT';
 /** The facts a change of a family is decided on. */
 export interface ChangeFacts {
   kind: ChangeKind;
-  /** The caller is on the family's team today. */
+  /** The caller is on the family's team today (or is its intake caseworker). */
   onTeam: boolean;
-  /** The family has nobody on its team today (a new family gets its first member). */
-  teamEmpty: boolean;
 }
 
 /**
  * Who may change a family (its members, plan, activities, follow-ups,
  * assessments, consents, registrations, participations): a caseworker on its
- * team today — the department rules of `authorize` still apply on top. Two
+ * team today (or its intake caseworker, `intake.ts`) — the department rules of `authorize` still apply on top. Two
  * roles act on families they are not on the team of: an ADMIN manages teams
  * (assign, end, contact person), a PROJECT_LEAD (or ADMIN) enrols families in
- * projects and ends enrolments. A family with nobody on its team may get its
- * team (so the caseworker who opened the case can assign the first members).
+ * projects and ends enrolments. The caseworker who opened the case assigns the
+ * first members as its intake caseworker.
  */
 export function decideChange(identity: Identity, facts: ChangeFacts): { allowed: true } | { allowed: false; reason: string } {
   if (facts.onTeam) return { allowed: true };
-  if (facts.kind === 'TEAM' && (identity.roles.includes('ADMIN') || facts.teamEmpty)) return { allowed: true };
+  if (facts.kind === 'TEAM' && identity.roles.includes('ADMIN')) return { allowed: true };
   if (facts.kind === 'ENROLMENT' && identity.roles.some((r) => r === 'PROJECT_LEAD' || r === 'ADMIN'))
     return { allowed: true };
   return { allowed: false, reason: "Only the family's team changes the family's data" };
@@ -123,10 +120,8 @@ export function withTeamGate(resolvers: Record<string, Record<string, unknown>>)
     mutations[name] = async (parent, args, ctx, info) => {
       const target = await change.locate(args.input ?? {}, ctx);
       if (target && target.municipalityCode === ctx.identity.municipality) {
-        const team = await ctx.loaders.teamOfFamily.load(target.familyId);
-        const onTeam = callerOnTeam(ctx.identity, team, ctx.today);
-        const teamEmpty = !team.some((m) => m.from <= ctx.today && notEndedOn(m, ctx.today));
-        const decision = decideChange(ctx.identity, { kind: change.kind, onTeam, teamEmpty });
+        const onTeam = await callerActsAsTeam(ctx, target.familyId);
+        const decision = decideChange(ctx.identity, { kind: change.kind, onTeam });
         if (!decision.allowed) throw new ForbiddenError(decision.reason);
       }
       return resolve(parent, args, ctx, info);
