@@ -76,7 +76,11 @@ const SUBJECTS = {
     familyId: f.id,
     municipality: f.municipalityCode,
   }),
-  Person: (p: PersonEntity): FamilySubject => ({ personId: p.id, familyId: p.familyId, municipality: p.municipalityCode }),
+  Person: (p: PersonEntity, ctx: FamilyContext): FamilySubject => {
+    // The policy's facts start from the person: a member read through a list costs no statement more.
+    ctx.loaders.person.prime(p.id, p);
+    return { personId: p.id, familyId: p.familyId, municipality: p.municipalityCode };
+  },
   FamilyPlan: ofFamily,
   FamilyPlanVersion: ofFamily,
   PlanGoal: ofFamily,
@@ -115,7 +119,7 @@ function withGuardedRoots(map: ResolverMap): ResolverMap {
     query[field] = async (parent, args, ctx, info) => {
       const found = (await resolve(parent, args, ctx, info)) as any;
       if (!found) return found;
-      const decision = await decideFamilyRead(ctx, SUBJECTS[type](found), category);
+      const decision = await decideFamilyRead(ctx, SUBJECTS[type](found, ctx), category);
       if (!decision.allowed) throw new ForbiddenError(decision.reason);
       return found;
     };
