@@ -173,7 +173,12 @@ export const resolvers = withExistenceAnswer(
       familyAccess: async (ctx, familyId, category, declared) => {
         const family = await ctx.loaders.family.load(familyId);
         if (!family) return null;
-        return callerFacts(ctx, { personId: null, familyId, municipality: family.municipalityCode }, category, declared);
+        return callerFacts(
+          ctx,
+          { personId: null, familyId, municipality: family.municipalityCode },
+          category,
+          declared,
+        );
       },
       record: (ctx, entry) => ctx.audit.record(entry),
     }),

@@ -45,7 +45,9 @@ export async function callerActsAsTeam(ctx: FamilyContext, familyId: string): Pr
 export async function isProjectLeadOf(ctx: FamilyContext, familyId: string): Promise<boolean> {
   if (!ctx.identity.roles.includes('PROJECT_LEAD')) return false;
   const enrolments = await ctx.loaders.enrolmentsOfFamily.load(familyId);
-  const projects = await Promise.all([...new Set(enrolments.map((e) => e.projectId))].map((id) => ctx.loaders.project.load(id)));
+  const projects = await Promise.all(
+    [...new Set(enrolments.map((e) => e.projectId))].map((id) => ctx.loaders.project.load(id)),
+  );
   return leadsProjectOfFamily(ctx.identity, enrolments, projects);
 }
 
@@ -68,7 +70,10 @@ export async function callerFacts(
   if (outsideThePolicy(ctx, subject.municipality)) return none;
   const onTeam = await callerActsAsTeam(ctx, subject.familyId);
   const needsSharing =
-    onTeam && subject.personId !== null && !TEAM_WIDE.has(declared) && CATEGORY_OWNER[category] !== ctx.identity.department;
+    onTeam &&
+    subject.personId !== null &&
+    !TEAM_WIDE.has(declared) &&
+    CATEGORY_OWNER[category] !== ctx.identity.department;
   const [sharing, isProjectLeadOfFamily] = await Promise.all([
     needsSharing
       ? sharingPermissionFor(ctx, subject.personId!, { department: ctx.identity.department, category, on: ctx.today })
@@ -99,5 +104,10 @@ export async function decideFamilyRead(
   const facts = subject.familyId
     ? await callerFacts(ctx, { ...subject, familyId: subject.familyId }, category, declared)
     : { onTeam: false, sharingAllowed: false, isProjectLeadOfFamily: false };
-  return decideRead(ctx.identity, { category: declared, municipality: subject.municipality, ownCategory: 'SOCIAL', ...facts });
+  return decideRead(ctx.identity, {
+    category: declared,
+    municipality: subject.municipality,
+    ownCategory: 'SOCIAL',
+    ...facts,
+  });
 }

@@ -23,7 +23,10 @@ export interface ChangeFacts {
  * projects and ends enrolments. The caseworker who opened the case assigns the
  * first members as its intake caseworker.
  */
-export function decideChange(identity: Identity, facts: ChangeFacts): { allowed: true } | { allowed: false; reason: string } {
+export function decideChange(
+  identity: Identity,
+  facts: ChangeFacts,
+): { allowed: true } | { allowed: false; reason: string } {
   if (facts.onTeam) return { allowed: true };
   if (facts.kind === 'TEAM' && identity.roles.includes('ADMIN')) return { allowed: true };
   if (facts.kind === 'ENROLMENT' && identity.roles.some((r) => r === 'PROJECT_LEAD' || r === 'ADMIN'))
@@ -40,7 +43,9 @@ const byId =
   (id: unknown, ctx: FamilyContext): Promise<Target> =>
     uuid(id) ? load(ctx, id) : Promise.resolve(null);
 
-const family = byId((ctx, id) => ctx.loaders.family.load(id).then((f) => f && { familyId: f.id, municipalityCode: f.municipalityCode }));
+const family = byId((ctx, id) =>
+  ctx.loaders.family.load(id).then((f) => f && { familyId: f.id, municipalityCode: f.municipalityCode }),
+);
 const person = byId((ctx, id) => ctx.loaders.person.load(id));
 const plan = byId((ctx, id) => ctx.loaders.plans.plan.load(id));
 const activity = byId((ctx, id) => ctx.loaders.planActivities.activity.load(id));

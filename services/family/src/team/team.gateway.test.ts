@@ -70,7 +70,9 @@ async function createFamily(caseReference: string, enrolmentDate?: string) {
       },
     },
   );
-  await stack.graph.request(familyDept, ASSIGN, { input: { familyId: f.id, caseworkerId: cw.fie, from: '2026-01-01' } });
+  await stack.graph.request(familyDept, ASSIGN, {
+    input: { familyId: f.id, caseworkerId: cw.fie, from: '2026-01-01' },
+  });
   return f.id as string;
 }
 
@@ -144,9 +146,13 @@ describe('the team', () => {
     });
     expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const jens = { ...jobcenter, userId: cw.jens };
-    const seen = await stack.graph.request(jens, `query($id: ID!) { family(id: $id) { team { caseworker { name } } } }`, {
-      id: fam.one,
-    });
+    const seen = await stack.graph.request(
+      jens,
+      `query($id: ID!) { family(id: $id) { team { caseworker { name } } } }`,
+      {
+        id: fam.one,
+      },
+    );
     expect(names(seen.family.team).filter((n) => n !== 'Fie')).toEqual(['Jens']);
   });
 });
