@@ -18,6 +18,7 @@ import { familyResolvers } from './family/family.resolvers';
 import { followUpResolvers } from './follow-up/follow-up.resolvers';
 import { historyResolvers } from './history/history.resolvers';
 import { municipalityResolvers } from './municipality/municipality.resolvers';
+import { directoryResolvers } from './person/directory.resolvers';
 import { personResolvers } from './person/person.resolvers';
 import { planResolvers } from './plan/plan.resolvers';
 import { enrolmentResolvers } from './project/enrolment.resolvers';
@@ -39,6 +40,7 @@ const domainResolvers = mergeResolvers(
   caseworkerResolvers,
   familyResolvers,
   personResolvers,
+  directoryResolvers,
   historyResolvers,
   consentResolvers,
   callerAccessResolvers,
