@@ -258,10 +258,20 @@ describe('searching and listing off the team', () => {
     expect(await byCpr(who.familyOffTeam!)).toEqual([]);
   });
 
-  it('refuses the family itself with FORBIDDEN at its path', async () => {
-    const res = await post(who.familyOffTeam!, `query($id: ID!) { family(id: $id) { id } }`, { id: familyId });
+  it('answers the family itself with its id only, every field of the family refused at its path', async () => {
+    const res = await post(
+      who.familyOffTeam!,
+      `query($id: ID!) { family(id: $id) { id caseReference enrolmentDate } }`,
+      {
+        id: familyId,
+      },
+    );
+    // caseReference is non-null: its refusal nulls the family, as GraphQL does.
     expect(res.data?.family).toBeNull();
-    expect(res.errors?.map((e) => [e.extensions?.code, e.path?.join('.')])).toEqual([['FORBIDDEN', 'family']]);
+    expect(res.errors?.map((e) => [e.extensions?.code, e.path?.join('.')]).sort()).toEqual([
+      ['FORBIDDEN', 'family.caseReference'],
+      ['FORBIDDEN', 'family.enrolmentDate'],
+    ]);
   });
 });
 

@@ -99,13 +99,15 @@ const SUBJECTS = {
 };
 
 /**
- * Root queries that answer one object: asked of the policy with the query's
- * declared category before they answer, so a caller who may not see it gets
- * null with FORBIDDEN at the query's path (not an object of refused fields).
+ * Root queries that answer one object of the family's data (its plan, an
+ * activity, the assessment): asked of the policy with the query's declared
+ * category before they answer, so a caller who may not see it gets null with
+ * FORBIDDEN at the query's path (not an object of refused fields). `family`
+ * and `person` answer the entity and refuse its fields one by one: the other
+ * subgraphs' fields on it (health data for any health coordinator, the
+ * economy's costs) are decided by those subgraphs' own rules.
  */
 const GUARDED_ROOTS: Record<string, [keyof typeof SUBJECTS, 'BASIC' | 'PLAN' | 'SOCIAL']> = {
-  family: ['Family', 'BASIC'],
-  person: ['Person', 'BASIC'],
   familyPlan: ['FamilyPlan', 'PLAN'],
   planActivity: ['PlanActivity', 'PLAN'],
   assessment: ['Assessment', 'SOCIAL'],
