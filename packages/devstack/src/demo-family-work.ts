@@ -235,7 +235,7 @@ export async function loadFamilyWork(
     const [ahmed, leila, yasmin] = ['Ahmed', 'Leila', 'Yasmin'].map((n) =>
       hassan.members.find((m) => m.firstName === n)!,
     );
-    await teamUp(hassan, '2026-06-01', [staff.anne, staff.soeren], staff.soeren);
+    await teamUp(hassan, '2026-06-01', [staff.anne, staff.soeren, staff.maria], staff.soeren);
     if (hassan.team.length === 0) {
       await custody(hassan);
       await consent(ahmed!.id, ahmed!.id, '2026-06-01');
