@@ -194,3 +194,19 @@ export async function loadDemoData(graph: GraphClient): Promise<SeedSummary> {
     health,
   };
 }
+
+/** The demo's registered caseworker of a department (on the demo families' teams), for tests and scripts. */
+export async function demoCaseworker(graph: GraphClient, department: Identity['department']): Promise<Identity> {
+  const email = {
+    FAMILY: 'anne.kjaer@vejle.example',
+    JOBCENTER: 'soeren.dahl@vejle.example',
+    HEALTH: 'maria.nielsen@vejle.example',
+    ECONOMY: 'peter.bach@vejle.example',
+  }[department];
+  const { caseworkers } = await graph.request<{ caseworkers: Array<{ id: string; email: string }> }>(
+    ADMIN,
+    `{ caseworkers { id email } }`,
+  );
+  const found = caseworkers.find((c) => c.email === email);
+  return { ...who(department), userId: found?.id ?? who(department).userId };
+}
