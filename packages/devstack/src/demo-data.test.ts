@@ -1,5 +1,5 @@
 import { identity } from '@helhed/testing';
-import { loadDemoData } from './demo-data';
+import { demoCaseworker, loadDemoData } from './demo-data';
 import { startTestStack, type TestStack } from './test-stack';
 
 /** `npm run seed` loads a demo a caseworker can work with, through the graph, and loading it again adds nothing. */
@@ -39,7 +39,7 @@ describe('demo data', () => {
 
   it('gives the first family a team, a contact person, consents and one plan across all four departments', async () => {
     const { familyByCaseReference: f } = await stack.graph.request(
-      identity('FAMILY', { userId: 'seed-family' }),
+      await demoCaseworker(stack.graph, 'FAMILY'),
       `{ familyByCaseReference(caseReference: "VEJ-2026-0001") {
           contactPerson { email } team { department }
           members { firstName consents { status } custodyHolders { firstName } }
@@ -71,7 +71,7 @@ describe('demo data', () => {
 /** The demo family's team member of a department: the team rule shows a department's data to its caseworker on the team. */
 async function onTeam(department: 'JOBCENTER' | 'HEALTH') {
   const { familyByCaseReference } = await stack.graph.request(
-    identity('FAMILY', { userId: 'seed-family' }),
+    await demoCaseworker(stack.graph, 'FAMILY'),
     `{ familyByCaseReference(caseReference: "VEJ-2026-0001") { team { department caseworker { id } } } }`,
   );
   const member = familyByCaseReference.team.find((m: { department: string }) => m.department === department);
@@ -104,7 +104,7 @@ it('shows the jobcenter picture: internship attendance in the plan, a parent in 
 
 it('gives the health coordinator referrals, treatment on the plan and WHO-5 series moving both ways', async () => {
   const { familyByCaseReference: f } = await stack.graph.request(
-    identity('HEALTH', { userId: 'seed-health' }),
+    await demoCaseworker(stack.graph, 'HEALTH'),
     `{ familyByCaseReference(caseReference: "VEJ-2026-0001") {
         plan { activities { department treatment { sessionsAttended } } }
         members { firstName referrals { to waitingDays } healthIndicators { month who5Index } } } }`,
@@ -119,7 +119,7 @@ it('gives the health coordinator referrals, treatment on the plan and WHO-5 seri
 
 it("revises Mette's health assessment with findings per area, and records her consent to share HEALTH with the family department", async () => {
   const { familyByCaseReference: f } = await stack.graph.request(
-    identity('HEALTH', { userId: 'seed-health' }),
+    await demoCaseworker(stack.graph, 'HEALTH'),
     `{ familyByCaseReference(caseReference: "VEJ-2026-0001") { members { firstName
         healthAssessments { findings { area severity } history { operation } } } } }`,
   );
@@ -135,7 +135,7 @@ it("revises Mette's health assessment with findings per area, and records her co
   ]);
   expect(assessment.history.map((h: { operation: string }) => h.operation)).toEqual(['CREATE', 'UPDATE']);
   const { familyByCaseReference: asFamily } = await stack.graph.request(
-    identity('FAMILY'),
+    await demoCaseworker(stack.graph, 'FAMILY'),
     `{ familyByCaseReference(caseReference: "VEJ-2026-0001") { members { firstName consents { departments categories } } } }`,
   );
   const consents = asFamily.members.find((m: { firstName: string }) => m.firstName === 'Mette').consents;

@@ -122,7 +122,20 @@ export async function loadDemoData(graph: GraphClient): Promise<SeedSummary> {
     );
   }
 
-  const family = who('FAMILY');
+  // The demo works as its registered caseworkers, so the team rule lets them see and change their families:
+  // Anne (family department) opens the cases and is on every family's team; Søren (jobcenter) and Maria (health)
+  // are on the teams the demo gives them (`demo-family-work.ts`).
+  const { caseworkers: staff } = await graph.request<{ caseworkers: Array<{ id: string; email: string }> }>(
+    ADMIN,
+    `{ caseworkers { id email } }`,
+  );
+  const as = (department: Identity['department'], email: string): Identity => ({
+    ...who(department),
+    userId: staff.find((c) => c.email === email)?.id ?? who(department).userId,
+  });
+  const family = as('FAMILY', 'anne.kjaer@vejle.example');
+  const jobcenterCaseworker = as('JOBCENTER', 'soeren.dahl@vejle.example');
+  const healthCoordinator = as('HEALTH', 'maria.nielsen@vejle.example');
   const { families } = await graph.request<{ families: { edges: Array<{ node: { caseReference: string } }> } }>(
     family,
     `{ families(first: 200) { edges { node { caseReference } } } }`,
@@ -139,7 +152,7 @@ export async function loadDemoData(graph: GraphClient): Promise<SeedSummary> {
     const idOf = (cpr: string) => createFamily.members.find((m) => m.cprMasked === `${cpr.slice(0, 6)}-XXXX`)!.id;
     for (const b of f.benefits) {
       await graph.request(
-        who('JOBCENTER'),
+        jobcenterCaseworker,
         `mutation($input: RecordBenefitPeriodInput!) { recordBenefitPeriod(input: $input) { id } }`,
         { input: { personId: idOf(b.cpr), type: b.type, from: b.from, to: b.to } },
       );
@@ -147,7 +160,7 @@ export async function loadDemoData(graph: GraphClient): Promise<SeedSummary> {
     if (f.health) {
       const { cpr, ...assessment } = f.health;
       await graph.request(
-        who('HEALTH'),
+        healthCoordinator,
         `mutation($input: RecordHealthAssessmentInput!) { recordHealthAssessment(input: $input) { id } }`,
         { input: { personId: idOf(cpr), ...assessment } },
       );
@@ -170,8 +183,8 @@ export async function loadDemoData(graph: GraphClient): Promise<SeedSummary> {
     );
   }
   const work = await loadFamilyWork(graph, { family, admin: ADMIN });
-  const jobcenter = await loadJobcenterWork(graph, who('JOBCENTER'));
-  const health = await loadHealthWork(graph, who('HEALTH'), family);
+  const jobcenter = await loadJobcenterWork(graph, jobcenterCaseworker);
+  const health = await loadHealthWork(graph, healthCoordinator, family);
   return {
     caseworkers: newCaseworkers.length,
     families: created,
@@ -180,4 +193,20 @@ export async function loadDemoData(graph: GraphClient): Promise<SeedSummary> {
     jobcenter,
     health,
   };
+}
+
+/** The demo's registered caseworker of a department (on the demo families' teams), for tests and scripts. */
+export async function demoCaseworker(graph: GraphClient, department: Identity['department']): Promise<Identity> {
+  const email = {
+    FAMILY: 'anne.kjaer@vejle.example',
+    JOBCENTER: 'soeren.dahl@vejle.example',
+    HEALTH: 'maria.nielsen@vejle.example',
+    ECONOMY: 'peter.bach@vejle.example',
+  }[department];
+  const { caseworkers } = await graph.request<{ caseworkers: Array<{ id: string; email: string }> }>(
+    ADMIN,
+    `{ caseworkers { id email } }`,
+  );
+  const found = caseworkers.find((c) => c.email === email);
+  return { ...who(department), userId: found?.id ?? who(department).userId };
 }

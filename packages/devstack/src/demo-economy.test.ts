@@ -1,5 +1,4 @@
-import { identity } from '@helhed/testing';
-import { loadDemoData } from './demo-data';
+import { demoCaseworker, loadDemoData } from './demo-data';
 import { loadEconomyDemo } from './demo-economy';
 import { startTestStack, type TestStack } from './test-stack';
 
@@ -17,7 +16,7 @@ describe('economy demo data', () => {
     await loadDemoData(stack.graph);
     expect(await loadEconomyDemo(stack.graph)).toEqual({ prices: 8, investmentCases: 1, grants: 1 });
     expect(await loadEconomyDemo(stack.graph)).toEqual({ prices: 0, investmentCases: 0, grants: 0 });
-    const economy = identity('ECONOMY', { userId: 'seed-economy' });
+    const economy = await demoCaseworker(stack.graph, 'ECONOMY');
     const { priceCatalogue } = await stack.graph.request(economy, `{ priceCatalogue { costType isExample } }`);
     expect(priceCatalogue).toContainEqual({ costType: 'FAMILY_TREATMENT', isExample: true });
     const { investmentCases } = await stack.graph.request(

@@ -235,7 +235,7 @@ export async function loadFamilyWork(
     const [ahmed, leila, yasmin] = ['Ahmed', 'Leila', 'Yasmin'].map((n) =>
       hassan.members.find((m) => m.firstName === n)!,
     );
-    await teamUp(hassan, '2026-06-01', [staff.anne, staff.soeren], staff.soeren);
+    await teamUp(hassan, '2026-06-01', [staff.anne, staff.soeren, staff.maria, staff.peter], staff.soeren);
     if (hassan.team.length === 0) {
       await custody(hassan);
       await consent(ahmed!.id, ahmed!.id, '2026-06-01');
@@ -274,7 +274,7 @@ export async function loadFamilyWork(
   // A couple with a 15-year-old, still in intake: a team and the assessment.
   const poulsen = await family('VEJ-2026-0003');
   if (poulsen) {
-    await teamUp(poulsen, '2026-11-01', [staff.anne], staff.anne);
+    await teamUp(poulsen, '2026-11-01', [staff.anne, staff.peter], staff.anne);
     await assess(poulsen, '2026-11-12');
   }
 

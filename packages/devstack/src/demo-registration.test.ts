@@ -1,5 +1,4 @@
-import { identity } from '@helhed/testing';
-import { loadDemoData } from './demo-data';
+import { demoCaseworker, loadDemoData } from './demo-data';
 import { loadDemoRegistrations } from './demo-registration';
 import { startTestStack, type TestStack } from './test-stack';
 
@@ -16,7 +15,7 @@ afterAll(async () => {
 it('loads the demo registrations once, with months confirmed unchanged and a progression', async () => {
   expect(await loadDemoRegistrations(stack.graph)).toBe(1);
   expect(await loadDemoRegistrations(stack.graph)).toBe(0);
-  const family = identity('FAMILY', { userId: 'seed-family' });
+  const family = await demoCaseworker(stack.graph, 'FAMILY');
   const { familyByCaseReference: f } = await stack.graph.request(
     family,
     `{ familyByCaseReference(caseReference: "VEJ-2026-0001") {

@@ -8,12 +8,23 @@ import type { GraphClient } from './graph-client';
  * unchanged for the whole family in one step. Added once (Mette's first month
  * marks it), so loading twice changes nothing.
  */
-const FAMILY_DEPT: Identity = {
+const SEED_FAMILY: Identity = {
   userId: 'seed-family',
   municipality: '630',
   department: 'FAMILY',
   roles: ['CASEWORKER'],
 };
+
+/** The demo's family caseworker, Anne (on the demo families' teams: the team rule), as registered. */
+async function familyCaseworker(graph: GraphClient): Promise<Identity> {
+  const admin: Identity = { ...SEED_FAMILY, roles: ['ADMIN'] };
+  const { caseworkers } = await graph.request<{ caseworkers: Array<{ id: string; email: string }> }>(
+    admin,
+    `{ caseworkers { id email } }`,
+  );
+  const anne = caseworkers.find((c) => c.email === 'anne.kjaer@vejle.example');
+  return anne ? { ...SEED_FAMILY, userId: anne.id } : SEED_FAMILY;
+}
 
 type Family = { id: string; members: Array<{ id: string; firstName: string }> } | null;
 const FAMILY = `query($ref: String!) { familyByCaseReference(caseReference: $ref) { id members { id firstName } } }`;
@@ -41,6 +52,7 @@ const vum = (scores: number[]) => VUM.map((theme, i) => ({ theme, score: scores[
 
 /** Returns 1 when the registrations were added, 0 when they were there already (or the families are missing). */
 export async function loadDemoRegistrations(graph: GraphClient): Promise<number> {
+  const FAMILY_DEPT = await familyCaseworker(graph);
   const family = async (ref: string) =>
     (await graph.request<{ familyByCaseReference: Family }>(FAMILY_DEPT, FAMILY, { ref })).familyByCaseReference;
   const jensen = await family('VEJ-2026-0001');

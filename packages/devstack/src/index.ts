@@ -1,6 +1,6 @@
 export * from './infrastructure';
 export * from './stack';
 export * from './graph-client';
-export { loadDemoData } from './demo-data';
+export { demoCaseworker, loadDemoData } from './demo-data';
 export { loadDemoRegistrations } from './demo-registration';
 export { startTestStack, TEST_TOKEN_SETTINGS, type TestStack } from './test-stack';

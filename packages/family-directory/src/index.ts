@@ -43,11 +43,8 @@ export interface CallerAccess {
   on: string;
   onTeam: boolean;
   sharingAllowed: boolean;
-  /**
-   * Whether the caller is the project lead of a project the person's family is
-   * enrolled in; undefined while the family subgraph does not answer it.
-   */
-  isProjectLeadOfFamily?: boolean;
+  /** Whether the caller leads a project the person's family is or was enrolled in (the project lead's rule). */
+  isProjectLeadOfFamily: boolean;
 }
 
 export type DirectoryCategory = 'BASIC' | 'SOCIAL' | 'EMPLOYMENT' | 'HEALTH' | 'ECONOMY';
@@ -80,11 +77,12 @@ export interface CallerHeaders {
 export class FamilyDirectoryUnavailable extends Error {}
 
 const PERSONS = `query($r: [_Any!]!) { _entities(representations: $r) {
-  ... on Person { id birthDate role family { id } } } }`;
+  ... on Person { id directoryEntry { birthDate role familyId } } } }`;
 const ACCESS = `query($r: [_Any!]!, $category: DataCategory!) { _entities(representations: $r) {
-  ... on Person { id family { id } accessForCaller(category: $category) { on onTeam sharingAllowed } } } }`;
+  ... on Person { id accessForCaller(category: $category) { familyId on onTeam sharingAllowed isProjectLeadOfFamily } } } }`;
 const ACTIVITIES = `query($r: [_Any!]!) { _entities(representations: $r) {
-  ... on PlanActivity { id department sectorPlanKind status startsOn endsOn hoursPerWeek family { id } members { id } } } }`;
+  ... on PlanActivity { id directoryEntry {
+    familyId department sectorPlanKind status startsOn endsOn hoursPerWeek memberIds } } } }`;
 
 const FAMILIES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Family { id } } }`;
 const PROJECTS = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Project { id } } }`;
@@ -127,52 +125,35 @@ export function createFamilyDirectory(url: string, options: { timeoutMs?: number
 
   return {
     async persons(ids, caller) {
-      const rows = await ask<{ id: string; birthDate: string; role: DirectoryPerson['role']; family: { id: string } }>(
+      const rows = await ask<{ id: string; directoryEntry: Omit<DirectoryPerson, 'id'> }>(
         PERSONS,
         'Person',
         [...new Set(ids)],
         caller,
       );
-      return new Map(
-        rows.map((p) => [p.id, { id: p.id, birthDate: p.birthDate, role: p.role, familyId: p.family.id }]),
-      );
+      return new Map(rows.map((p) => [p.id, { id: p.id, ...p.directoryEntry }]));
     },
     async access(ids, category, caller) {
       const rows = await ask<{
         id: string;
-        family: { id: string };
-        accessForCaller: { on: string; onTeam: boolean; sharingAllowed: boolean };
+        accessForCaller: {
+          familyId: string;
+          on: string;
+          onTeam: boolean;
+          sharingAllowed: boolean;
+          isProjectLeadOfFamily: boolean;
+        };
       }>(ACCESS, 'Person', [...new Set(ids)], caller, { category });
-      return new Map(rows.map((p) => [p.id, { personId: p.id, familyId: p.family.id, ...p.accessForCaller }]));
+      return new Map(rows.map((p) => [p.id, { personId: p.id, ...p.accessForCaller }]));
     },
     async activities(ids, caller) {
-      const rows = await ask<{
-        id: string;
-        department: DirectoryActivity['department'];
-        sectorPlanKind: string;
-        status: string;
-        startsOn: string;
-        endsOn: string | null;
-        hoursPerWeek: number;
-        family: { id: string };
-        members: Array<{ id: string }>;
-      }>(ACTIVITIES, 'PlanActivity', [...new Set(ids)], caller);
-      return new Map(
-        rows.map((a) => [
-          a.id,
-          {
-            id: a.id,
-            familyId: a.family.id,
-            department: a.department,
-            sectorPlanKind: a.sectorPlanKind,
-            status: a.status,
-            memberIds: a.members.map((m) => m.id),
-            startsOn: a.startsOn,
-            endsOn: a.endsOn,
-            hoursPerWeek: a.hoursPerWeek,
-          },
-        ]),
+      const rows = await ask<{ id: string; directoryEntry: Omit<DirectoryActivity, 'id'> }>(
+        ACTIVITIES,
+        'PlanActivity',
+        [...new Set(ids)],
+        caller,
       );
+      return new Map(rows.map((a) => [a.id, { id: a.id, ...a.directoryEntry }]));
     },
     async families(ids, caller) {
       const rows = await ask<{ id: string }>(FAMILIES, 'Family', [...new Set(ids)], caller);

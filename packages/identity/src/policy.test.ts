@@ -30,10 +30,16 @@ describe('decideRead: the one policy', () => {
     ['not on the team, BASIC', caseworker('FAMILY'), { onTeam: false }, false],
     ['economy, cost basis, off the team', caseworker('ECONOMY'), { category: 'COST_BASIS', onTeam: false }, true],
     [
-      'project lead, cost basis',
+      'project lead of the family, cost basis',
       caseworker('FAMILY', ['PROJECT_LEAD']),
-      { category: 'COST_BASIS', onTeam: false },
+      { category: 'COST_BASIS', onTeam: false, isProjectLeadOfFamily: true },
       true,
+    ],
+    [
+      "project lead of another project, cost basis (as the subgraph's own category)",
+      caseworker('FAMILY', ['PROJECT_LEAD']),
+      { category: 'COST_BASIS', onTeam: false, isProjectLeadOfFamily: false, ownCategory: 'EMPLOYMENT' },
+      false,
     ],
     [
       'family caseworker on the team, cost basis without consent (as EMPLOYMENT)',

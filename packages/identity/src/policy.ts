@@ -48,7 +48,11 @@ export interface ReadFacts {
    * or recorded legal basis covers the department and category.
    */
   sharingAllowed: boolean;
-  /** Whether the caller is the project lead of a project the data's family is enrolled in. */
+  /**
+   * Whether the caller is the project lead of a project the data's family is or
+   * was enrolled in (an ended enrolment counts: the project's reports cover its
+   * past months), as the family subgraph decides it.
+   */
   isProjectLeadOfFamily?: boolean;
   /** The deciding subgraph's own category: what `COST_BASIS` counts as for anyone but the ECONOMY department. */
   ownCategory?: DataCategory;
@@ -65,14 +69,14 @@ const only = (identity: Identity, role: Identity['roles'][number]) =>
  * the ECONOMY department follows every family's total cost across departments,
  * so it reads the economy subgraph's data (ECONOMY) and the facts a cost is
  * priced from (COST_BASIS) of every family of its municipality; a project lead
- * reads them for the families of their project. `isProjectLeadOfFamily` comes
- * from the family subgraph's `accessForCaller`; while a subgraph does not
- * know it (undefined), a project lead is not narrowed to their project.
+ * reads them for the families of their project only (`isProjectLeadOfFamily`,
+ * from the family subgraph's `accessForCaller`: a family enrolled, now or
+ * before, in a project they lead).
  */
 function readsCostPicture(identity: Identity, facts: ReadFacts): boolean {
   if (identity.roles.includes('SERVICE')) return false;
   if (identity.department === 'ECONOMY') return true;
-  return identity.roles.includes('PROJECT_LEAD') && facts.isProjectLeadOfFamily !== false;
+  return identity.roles.includes('PROJECT_LEAD') && facts.isProjectLeadOfFamily === true;
 }
 
 /**

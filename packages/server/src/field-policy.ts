@@ -140,6 +140,20 @@ export interface DeclaredPolicy<TContext extends { identity: Identity }> {
     context: TContext,
     personId: string,
     category: DataCategory,
+    /** The field's declared category (PLAN, INDICATOR, … as declared; `category` is what it is audited as). */
+    declared?: GuardedCategory,
+  ) => Promise<{ onTeam: boolean; sharingAllowed: boolean; isProjectLeadOfFamily?: boolean } | null>;
+  /**
+   * The team and project facts of a family for data that is the family's, not
+   * one person's (its plan, its case): asked when a subject has a `familyId`
+   * but no `personId`. Without it such data is decided as "not on the team".
+   * The family subgraph answers it from its own loaders.
+   */
+  familyAccess?: (
+    context: TContext,
+    familyId: string,
+    category: DataCategory,
+    declared?: GuardedCategory,
   ) => Promise<{ onTeam: boolean; sharingAllowed: boolean; isProjectLeadOfFamily?: boolean } | null>;
   /** Notes an allowed read in the request's audit trail (`ctx.audit.record`). */
   record?: (
@@ -173,17 +187,20 @@ export function withDeclaredPolicy<TContext extends { identity: Identity }>(
     categories: policy.categories,
     subjects: policy.subjects,
     decide: async (context, subject, category, field) => {
+      const asked = auditCategoryOf(category, policy.ownCategory);
       const read = { category, municipality: subject.municipality, ownCategory: policy.ownCategory };
-      // A read allowed without any team, consent or project fact (the HEALTH department's health data, the
-      // ECONOMY department's cost picture) needs no question to the family subgraph; facts only widen.
+      // A read allowed without any team, consent or project fact (the ECONOMY department's cost basis, …)
+      // needs no question to the family subgraph; facts only widen.
       let decision = decideRead(context.identity, {
         ...read,
         onTeam: false,
         sharingAllowed: false,
-        isProjectLeadOfFamily: subject.personId ? false : undefined,
+        isProjectLeadOfFamily: false,
       });
-      if (!decision.allowed && subject.personId) {
-        const facts = await policy.access(context, subject.personId, auditCategoryOf(category, policy.ownCategory));
+      if (!decision.allowed && (subject.personId || (subject.familyId && policy.familyAccess))) {
+        const facts = subject.personId
+          ? await policy.access(context, subject.personId, asked, category)
+          : await policy.familyAccess!(context, subject.familyId!, asked, category);
         if (!facts) return { allowed: false, reason: 'The person is not known to the caller' };
         decision = decideRead(context.identity, { ...read, ...facts });
       }

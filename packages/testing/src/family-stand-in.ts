@@ -2,7 +2,9 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** What the stand-in answers for each person asked about (default: on the team, sharing allowed). */
-export type StandInAccess = (personId: string) => { onTeam: boolean; sharingAllowed: boolean } | null;
+export type StandInAccess = (
+  personId: string,
+) => { onTeam: boolean; sharingAllowed: boolean; isProjectLeadOfFamily?: boolean } | null;
 
 export interface FamilyStandIn {
   /** Its /graphql endpoint: give it to a subgraph as FAMILY_SUBGRAPH_URL. */
@@ -31,7 +33,14 @@ export async function startFamilyStandIn(
       const { variables } = JSON.parse(body || '{}') as { variables?: { r?: Array<{ id: string }> } };
       const entities = (variables?.r ?? []).map(({ id }) => {
         const answer = access(id);
-        return answer && { id, family: { id }, accessForCaller: { on: '2026-01-01', ...answer } };
+        return (
+          answer && {
+            id,
+            family: { id },
+            directoryEntry: { familyId: id },
+            accessForCaller: { on: '2026-01-01', familyId: id, isProjectLeadOfFamily: false, ...answer },
+          }
+        );
       });
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ data: { _entities: entities } }));

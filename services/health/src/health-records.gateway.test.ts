@@ -7,7 +7,7 @@ import { todayInDenmark } from './dates';
 let stack: TestStack;
 let parentId: string;
 let childId: string;
-const health = identity('HEALTH', { userId: 'coordinator-1' });
+const health = identity('HEALTH', { userId: 'coordinator-1' }); // registered below, on the family's team
 const jobcenter = identity('JOBCENTER');
 
 const SEND = `mutation($input: SendReferralInput!) { sendReferral(input: $input) { id to sentOn waitingDays waiting } }`;
@@ -58,6 +58,18 @@ beforeAll(async () => {
       { cpr: "0303124567", firstName: "Emil", lastName: "J", role: CHILD } ] }) { id members { id } } }`,
   );
   [parentId, childId] = createFamily.members.map((m: { id: string }) => m.id);
+  // The coordinator is a registered caseworker on the family's team (the family subgraph's team rule).
+  const { registerCaseworker } = await stack.graph.request(
+    identity('FAMILY', { roles: ['ADMIN'] }),
+    `mutation($input: RegisterCaseworkerInput!) { registerCaseworker(input: $input) { id } }`,
+    { input: { name: 'Sara', email: 'sara@example.dk', department: 'HEALTH' } },
+  );
+  health.userId = registerCaseworker.id;
+  await stack.graph.request(
+    identity('FAMILY'),
+    `mutation($input: AssignTeamMemberInput!) { assignTeamMember(input: $input) { id } }`,
+    { input: { familyId: createFamily.id, caseworkerId: registerCaseworker.id, from: '2026-01-01' } },
+  );
 }, 60_000);
 
 afterAll(async () => {
@@ -233,6 +245,11 @@ describe('treatment on the plan', () => {
       },
     );
     [memberId, otherMemberId] = createFamily.members.map((m: { id: string }) => m.id);
+    await stack.graph.request(
+      familyDept,
+      `mutation($input: AssignTeamMemberInput!) { assignTeamMember(input: $input) { id } }`,
+      { input: { familyId: createFamily.id, caseworkerId: health.userId, from: '2026-01-05' } },
+    );
     const { createFamilyPlan } = await stack.graph.request(
       familyDept,
       `mutation($input: CreateFamilyPlanInput!) { createFamilyPlan(input: $input) { id } }`,

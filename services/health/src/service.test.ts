@@ -49,7 +49,18 @@ function startFamilyStub(): Promise<Server> {
               birthDate: '1988-05-12',
               role: 'PARENT',
               family: { id: '00000000-0000-4000-8000-00000000f001' },
-              accessForCaller: { on: todayInDenmark(), onTeam: false, sharingAllowed: false },
+              directoryEntry: {
+                birthDate: '1988-05-12',
+                role: 'PARENT',
+                familyId: '00000000-0000-4000-8000-00000000f001',
+              },
+              accessForCaller: {
+                on: todayInDenmark(),
+                familyId: '00000000-0000-4000-8000-00000000f001',
+                onTeam: false,
+                sharingAllowed: false,
+                isProjectLeadOfFamily: false,
+              },
             },
       );
       res.setHeader('content-type', 'application/json');

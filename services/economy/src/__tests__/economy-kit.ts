@@ -19,7 +19,7 @@ function newCpr(kind: 'adult' | 'child'): string {
 
 export interface EconomyKit {
   stack: TestStack;
-  caseworkers: { family: string; jobcenter: string; lead: string };
+  caseworkers: { family: string; jobcenter: string; lead: string; economy: string };
   lead: Identity;
   /** Creates a family enrolled on `enrolmentDate` with `adults` parents and `children` children; returns member ids. */
   createFamily(
@@ -60,7 +60,11 @@ export async function startEconomyKit(): Promise<EconomyKit> {
     family: await register('Fie Familie', 'FAMILY'),
     jobcenter: await register('Jens Job', 'JOBCENTER'),
     lead: await register('Lene Leder', 'FAMILY', ['PROJECT_LEAD']),
+    economy: await register('Peter Penge', 'ECONOMY'),
   };
+  // The jobcenter and economy callers are registered caseworkers on every kit family's team (the team rule).
+  jobcenter.userId = caseworkers.jobcenter;
+  economy.userId = caseworkers.economy;
   const economyDb = stack.databases.economy.url;
   const rowCounts = async () => {
     const [row] = await queryDatabase(
@@ -94,6 +98,11 @@ export async function startEconomyKit(): Promise<EconomyKit> {
         `mutation($input: CreateFamilyInput!) { createFamily(input: $input) { id members { id firstName } } }`,
         { input: { caseReference, enrolmentDate, members } },
       );
+      for (const caseworkerId of [caseworkers.jobcenter, caseworkers.economy]) {
+        await g(familyDept, `mutation($input: AssignTeamMemberInput!) { assignTeamMember(input: $input) { id } }`, {
+          input: { familyId: createFamily.id, caseworkerId, from: '2020-01-01' },
+        });
+      }
       const byName = new Map<string, string>(createFamily.members.map((m: any) => [m.firstName, m.id]));
       return { id: createFamily.id, memberIds: members.map((m) => byName.get(m.firstName)!) };
     },

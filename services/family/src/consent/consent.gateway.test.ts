@@ -65,7 +65,7 @@ beforeAll(async () => {
   await stack.graph.request(admin, `mutation { registerMunicipality(input: { code: "630", name: "Vejle" }) { code } }`);
   const { createFamily } = await stack.graph.request(
     family,
-    `mutation($input: CreateFamilyInput!) { createFamily(input: $input) { members { id firstName } } }`,
+    `mutation($input: CreateFamilyInput!) { createFamily(input: $input) { id members { id firstName } } }`,
     {
       input: {
         caseReference: 'VEJ-C-1',
@@ -82,6 +82,18 @@ beforeAll(async () => {
   for (const m of createFamily.members as Array<{ id: string; firstName: string }>) {
     ids[m.firstName.toLowerCase() as keyof typeof ids] = m.id;
   }
+  // The jobcenter caller is a registered caseworker on the family's team (the team rule).
+  const { registerCaseworker } = await stack.graph.request(
+    admin,
+    `mutation($input: RegisterCaseworkerInput!) { registerCaseworker(input: $input) { id } }`,
+    { input: { name: 'Jens Job', email: 'jens.job@example.dk', department: 'JOBCENTER' } },
+  );
+  jobcenter.userId = registerCaseworker.id;
+  await stack.graph.request(
+    family,
+    `mutation($input: AssignTeamMemberInput!) { assignTeamMember(input: $input) { id } }`,
+    { input: { familyId: createFamily.id, caseworkerId: registerCaseworker.id, from: '2026-01-05' } },
+  );
 });
 
 afterAll(async () => {

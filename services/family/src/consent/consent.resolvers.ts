@@ -1,4 +1,4 @@
-import { UserInputError } from '@helhed/errors';
+import { ForbiddenError, UserInputError } from '@helhed/errors';
 import { authorize, type DataCategory, type Department } from '@helhed/identity';
 import type { FamilyContext } from '../context';
 import { isUuid } from '../ids';
@@ -16,6 +16,7 @@ import {
 import type { LegalBasisEntity } from './legal-basis.entity';
 import { consentStatus, legalBasisStatus } from './sharing';
 import { sharingPermissionFor } from './sharing-permission';
+import { decideFamilyRead } from '../team/caller-facts';
 
 /** Custody, consents and legal bases are basic data of the family: the family department writes them. */
 function authorizeWrite(ctx: FamilyContext, what: string): string {
@@ -63,6 +64,10 @@ export const consentResolvers = {
     ) => {
       const person = await visiblePerson(ctx, args.personId);
       if (!person) throw new UserInputError('personId', 'There is no person with this id in your municipality');
+      // The answer names the person's consents and legal bases: only for a caller who may see the person.
+      const subject = { personId: person.id, familyId: person.familyId, municipality: person.municipalityCode };
+      const decision = await decideFamilyRead(ctx, subject, 'BASIC');
+      if (!decision.allowed) throw new ForbiddenError(decision.reason);
       const question = { department: args.department, category: args.category, on: args.on ?? ctx.today };
       return { ...(await sharingPermissionFor(ctx, person.id, question)), ...question };
     },

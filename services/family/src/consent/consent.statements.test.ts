@@ -168,8 +168,8 @@ it("answers the caller's access to many persons' health data in a fixed number o
   const ask = async (ids: string[]) => {
     const res = await postGraphQL(
       service.url,
-      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id family { id }
-        accessForCaller(category: HEALTH) { category department onTeam sharingAllowed } } } }`,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id
+        accessForCaller(category: HEALTH) { familyId category department onTeam sharingAllowed isProjectLeadOfFamily } } } }`,
       { r: ids.map((id) => ({ __typename: 'Person', id })) },
       await gatewayHeaders(jobcenter),
     );

@@ -22,11 +22,19 @@ export class FamilyStore {
 
   /**
    * A page of the municipality's families, newest first, optionally only those
-   * with one status or whose current contact person (on `today`) is one caseworker.
+   * with one status or whose current contact person (on `today`) is one caseworker;
+   * `visibleTo` narrows it to the families whose team a caseworker is on `today`
+   * or whose intake caseworker they are (`team/intake.ts`)
+   * (and, `asProjectLead`, those enrolled now or before in a project they lead).
    */
   page(
     municipalityCode: string,
-    filter: { status?: FamilyStatus | null; contactPersonId?: string | null; today: string },
+    filter: {
+      status?: FamilyStatus | null;
+      contactPersonId?: string | null;
+      today: string;
+      visibleTo?: { caseworkerId: string; asProjectLead: boolean } | null;
+    },
     args: PageArgs,
   ): Promise<Page<FamilyEntity>> {
     if (args.after) {
@@ -47,6 +55,20 @@ export class FamilyStore {
              AND a.from_date <= :today AND (a.to_date IS NULL OR a.to_date >= :today))`,
         { contactPersonId: filter.contactPersonId, today: filter.today },
       );
+    }
+    if (filter.visibleTo) {
+      const onTeam = `(family.id IN (SELECT t.family_id FROM family_team_member t
+           WHERE t.municipality_code = :municipalityCode AND t.caseworker_id::text = :viewer
+             AND t.from_date <= :today AND (t.to_date IS NULL OR t.to_date >= :today))
+         OR (family.created_by = :viewer AND NOT EXISTS (SELECT 1 FROM family_team_member f
+           WHERE f.family_id = family.id AND f.department = 'FAMILY')))`;
+      const ledProject = `family.id IN (SELECT e.family_id FROM project_enrolment e
+           JOIN project p ON p.id = e.project_id
+           WHERE e.municipality_code = :municipalityCode AND p.project_lead_id::text = :viewer)`;
+      qb.andWhere(filter.visibleTo.asProjectLead ? `(${onTeam} OR ${ledProject})` : onTeam, {
+        viewer: filter.visibleTo.caseworkerId,
+        today: filter.today,
+      });
     }
     return keysetPage(qb, args, {
       column: 'family.created_at',

@@ -14,6 +14,8 @@ import {
 } from './family-lifecycle';
 import type { FamilyEntity, FamilyStatus } from './family.entity';
 import { validateNewFamily, type NewFamily } from './new-family';
+import { decideFamilyRead } from '../team/caller-facts';
+import { existenceOnly } from './existence';
 
 interface FamilyFilter {
   status?: FamilyStatus | null;
@@ -51,6 +53,18 @@ export async function familyToChange(ctx: FamilyContext, familyId: string, field
   return family;
 }
 
+/**
+ * Whose families a list shows the caller: every family of the municipality to
+ * those the rules let see any family's basic data (ADMIN, the reminder worker);
+ * otherwise only the families whose team the caller is on today, and for a
+ * PROJECT_LEAD also the families enrolled (now or before) in a project they lead.
+ */
+function listScope(ctx: FamilyContext) {
+  const { roles, userId } = ctx.identity;
+  if (roles.includes('ADMIN') || roles.includes('SERVICE')) return null;
+  return { caseworkerId: userId, asProjectLead: roles.includes('PROJECT_LEAD') };
+}
+
 /** After a change, the request's loader gives the changed family (nested fields read the new state). */
 function changed(ctx: FamilyContext, family: FamilyEntity): FamilyEntity {
   ctx.loaders.family.clear(family.id).prime(family.id, family);
@@ -77,7 +91,7 @@ export const familyResolvers = {
       }
       const page = await ctx.stores.families.page(
         ctx.identity.municipality,
-        { status: args.filter?.status, contactPersonId, today: ctx.today },
+        { status: args.filter?.status, contactPersonId, today: ctx.today, visibleTo: listScope(ctx) },
         args,
       );
       // Prime the per-request loader: a family resolved again (e.g. via Person.family) costs no statement.
@@ -88,15 +102,25 @@ export const familyResolvers = {
     familyByCaseReference: async (_: unknown, args: { caseReference: string }, ctx: FamilyContext) => {
       readFamilies(ctx);
       const family = await ctx.stores.families.byCaseReference(ctx.identity.municipality, args.caseReference.trim());
-      if (family) ctx.loaders.family.prime(family.id, family);
-      return family;
+      if (!family) return null;
+      ctx.loaders.family.prime(family.id, family);
+      const subject = { personId: null, familyId: family.id, municipality: family.municipalityCode };
+      // A caller who may not see the family learns that it exists, nothing more.
+      return (await decideFamilyRead(ctx, subject, 'BASIC')).allowed ? family : existenceOnly(family);
     },
 
     familiesByMemberCpr: async (_: unknown, args: { cpr: string }, ctx: FamilyContext) => {
       readFamilies(ctx);
       const cpr = parseCpr(args.cpr);
       if (!cpr.ok) throw new UserInputError('cpr', cpr.reason);
-      return ctx.stores.families.byMemberCpr(ctx.identity.municipality, cpr.value.digits);
+      // A search by CPR shows only the families the caller may see (an off-team caller learns nothing).
+      const found = await ctx.stores.families.byMemberCpr(ctx.identity.municipality, cpr.value.digits);
+      const decisions = await Promise.all(
+        found.map((f) =>
+          decideFamilyRead(ctx, { personId: null, familyId: f.id, municipality: f.municipalityCode }, 'BASIC'),
+        ),
+      );
+      return found.filter((_f, i) => decisions[i]!.allowed);
     },
   },
 

@@ -35,6 +35,11 @@ export class EnrolmentStore {
     private readonly history: HistoryStore,
   ) {}
 
+  /** Enrolments by id (any municipality's: the caller checks). */
+  byIds(ids: readonly string[]): Promise<ProjectEnrolmentEntity[]> {
+    return this.db.getRepository(ProjectEnrolmentEntity).findBy({ id: In([...ids]) });
+  }
+
   /** Enrolments of many families in one statement, latest first. */
   byFamilyIds(familyIds: readonly string[]): Promise<ProjectEnrolmentEntity[]> {
     return this.db.getRepository(ProjectEnrolmentEntity).find({

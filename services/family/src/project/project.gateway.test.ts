@@ -281,7 +281,7 @@ describe("the project's families", () => {
     expect(family.projectEnrolments).toEqual([
       { id: enrolmentA, enrolledOn: '2024-02-01', project: { name: 'Enrolment' } },
     ]);
-    const history = await stack.graph.request(lead, FAMILY_HISTORY, { id: familyA });
+    const history = await stack.graph.request(familyDept, FAMILY_HISTORY, { id: familyA });
     expect(history.family.history.edges[0].node).toMatchObject({
       operation: 'CREATE',
       entity: 'ProjectEnrolment',
@@ -372,7 +372,7 @@ describe("the project's families", () => {
     const { project } = await stack.graph.request(lead, FAMILIES, { id: projectId });
     expect(project.enrolledCount).toBe(0);
     expect(project.families.edges).toHaveLength(2);
-    const history = await stack.graph.request(lead, FAMILY_HISTORY, { id: familyA });
+    const history = await stack.graph.request(familyDept, FAMILY_HISTORY, { id: familyA });
     expect(history.family.history.edges[0].node).toMatchObject({
       operation: 'END',
       entity: 'ProjectEnrolment',

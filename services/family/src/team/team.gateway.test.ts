@@ -34,7 +34,12 @@ async function refused(query: string, input: Record<string, unknown>, field: str
   return res.errors![0]!;
 }
 
-const team = async (familyId: string) => (await stack.graph.request(familyDept, TEAM, { id: familyId })).family;
+/** The family's team, contact person and history as the tests see it: without Fie, the caller on every team. */
+const team = async (familyId: string) => {
+  const family = (await stack.graph.request(familyDept, TEAM, { id: familyId })).family;
+  const notFie = (m: { caseworker: { name: string } }) => m.caseworker.name !== 'Fie';
+  return { ...family, team: family.team.filter(notFie), endedToo: family.endedToo.filter(notFie) };
+};
 const names = (rows: Array<{ caseworker: { name: string } }>) => rows.map((r) => r.caseworker.name);
 const search = async (filter: Record<string, unknown>) =>
   (await stack.graph.request(familyDept, FAMILIES, { filter })).families.edges.map((e: any) => e.node.caseReference);
@@ -65,6 +70,9 @@ async function createFamily(caseReference: string, enrolmentDate?: string) {
       },
     },
   );
+  await stack.graph.request(familyDept, ASSIGN, {
+    input: { familyId: f.id, caseworkerId: cw.fie, from: '2026-01-01' },
+  });
   return f.id as string;
 }
 
@@ -81,6 +89,9 @@ beforeAll(async () => {
   cw.sara = await registerCaseworker(admin, 'Sara', 'HEALTH');
   cw.bo = await registerCaseworker(admin, 'Bo', 'FAMILY');
   cw.kbh = await registerCaseworker(otherAdmin, 'Karen', 'FAMILY');
+  // The family department's caller is Fie, on every family's team (the team rule); the lists below leave her out.
+  cw.fie = await registerCaseworker(admin, 'Fie', 'FAMILY');
+  familyDept.userId = cw.fie;
   fam.one = await createFamily('TEAM-1', '2026-01-01');
   fam.two = await createFamily('TEAM-2', '2026-01-01');
   fam.intake = await createFamily('TEAM-3');
@@ -134,7 +145,15 @@ describe('the team', () => {
       input: { familyId: fam.one, caseworkerId: cw.sara, from: '2026-01-01' },
     });
     expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect(names((await stack.graph.request(jobcenter, TEAM, { id: fam.one })).family.team)).toEqual(['Jens']);
+    const jens = { ...jobcenter, userId: cw.jens };
+    const seen = await stack.graph.request(
+      jens,
+      `query($id: ID!) { family(id: $id) { team { caseworker { name } } } }`,
+      {
+        id: fam.one,
+      },
+    );
+    expect(names(seen.family.team).filter((n) => n !== 'Fie')).toEqual(['Jens']);
   });
 });
 

@@ -4,7 +4,8 @@ import { identity, queryDatabase } from '@helhed/testing';
 /** Every read of a person's health data through the graph leaves exactly one audit row per person and request. */
 let stack: TestStack;
 let personIds: string[];
-const health = identity('HEALTH', { userId: 'coordinator-1' });
+const health = identity('HEALTH', { userId: 'coordinator-1' }); // registered below, on the family's team
+const jobconsultant = identity('JOBCENTER', { userId: 'jobconsultant-1' }); // likewise, with no consent for HEALTH
 
 const auditRows = () =>
   queryDatabase<{ person_id: string; operation: string; user_id: string; field_paths: string[]; request_id: string }>(
@@ -25,6 +26,23 @@ beforeAll(async () => {
       { cpr: "0303124567", firstName: "Emil", lastName: "J", role: CHILD } ] }) { id members { id } } }`,
   );
   personIds = createFamily.members.map((m: { id: string }) => m.id);
+  // Both callers are registered caseworkers on the family's team (the family subgraph's team rule).
+  for (const [who, name] of [
+    [health, 'Sara'],
+    [jobconsultant, 'Jens'],
+  ] as const) {
+    const { registerCaseworker } = await stack.graph.request(
+      identity('FAMILY', { roles: ['ADMIN'] }),
+      `mutation($input: RegisterCaseworkerInput!) { registerCaseworker(input: $input) { id } }`,
+      { input: { name, email: `${name.toLowerCase()}@example.dk`, department: who.department } },
+    );
+    who.userId = registerCaseworker.id;
+    await stack.graph.request(
+      identity('FAMILY'),
+      `mutation($input: AssignTeamMemberInput!) { assignTeamMember(input: $input) { id } }`,
+      { input: { familyId: createFamily.id, caseworkerId: registerCaseworker.id, from: '2026-01-01' } },
+    );
+  }
   for (const personId of personIds) {
     await stack.graph.request(
       health,
@@ -52,7 +70,7 @@ it('records each creation, and one READ row per person for a query that reads th
   expect(reads).toHaveLength(2);
   expect(reads.map((r) => r.person_id).sort()).toEqual([...personIds].sort());
   expect(new Set(reads.map((r) => r.request_id)).size).toBe(1);
-  expect(reads[0]!.user_id).toBe('coordinator-1');
+  expect(reads[0]!.user_id).toBe(health.userId);
   expect(reads[0]!.field_paths.sort()).toEqual([
     '_entities.again',
     '_entities.again.assessedOn',
@@ -74,7 +92,7 @@ it('writes nothing for a refused read', async () => {
 it('audits nothing for a caseworker off the team, who sees no health data (not even the dates)', async () => {
   const before = (await auditRows()).length;
   const res = await stack.post(
-    identity('JOBCENTER', { userId: 'jobconsultant-1' }),
+    jobconsultant,
     `{ familyByCaseReference(caseReference: "H-1") { members { healthAssessments { assessedOn summaryForTeam } } } }`,
   );
   expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN', 'FORBIDDEN']);

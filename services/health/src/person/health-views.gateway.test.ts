@@ -73,10 +73,12 @@ beforeAll(async () => {
     cw[name] = registerCaseworker.id;
     who[name] = identity(department, { userId: registerCaseworker.id });
   };
-  await register('Sara', 'HEALTH'); // the health coordinator, not on the team
+  await register('Sara', 'HEALTH'); // the health coordinator (on the team; her CLINICAL view does not depend on it)
   await register('Jens', 'JOBCENTER'); // on the team; the consent names JOBCENTER for HEALTH
   await register('Anna', 'FAMILY'); // on the team; no consent for FAMILY
   await register('Ole', 'JOBCENTER'); // not on the team, though the consent names JOBCENTER
+  // Anna opens the case (the family subgraph's team rule: she works it as its team).
+  familyDept.userId = cw.Anna!;
 
   const { createFamily } = await stack.graph.request(
     familyDept,
@@ -90,7 +92,7 @@ beforeAll(async () => {
     },
   );
   metteId = createFamily.members[0].id;
-  for (const name of ['Jens', 'Anna']) {
+  for (const name of ['Jens', 'Anna', 'Sara']) {
     await stack.graph.request(
       familyDept,
       `mutation($input: AssignTeamMemberInput!) { assignTeamMember(input: $input) { id } }`,
@@ -341,6 +343,41 @@ it('shows a caseworker off the team nothing of the health data, and audits nothi
   }
   expect(JSON.stringify(res!.data)).not.toMatch(/2026-02-10|Kan tåle|Rygsmerter|Angst|Psykologhuset/);
   expect(reads).toEqual([]);
+});
+
+it('shows a caseworker off the team, asking for the person, only the date (the family subgraph shows them no member)', async () => {
+  const caller = who.Ole!;
+  let res: Awaited<ReturnType<TestStack['post']>> | undefined;
+  const reads = await readsOf(
+    caller,
+    async () =>
+      (res = await stack.post(
+        caller,
+        `query($id: ID!) { person(id: $id) { id
+          healthAssessments { assessedOn assessedBy summaryForTeam physical findings { area } }
+          referrals { to } } }`,
+        { id: metteId },
+      )),
+  );
+  expect(refusedPaths(res!.errors)).toEqual([
+    'person.healthAssessments.assessedBy',
+    'person.healthAssessments.findings',
+    'person.healthAssessments.physical',
+    'person.healthAssessments.summaryForTeam',
+    'person.referrals',
+  ]);
+  expect(res!.data.person).toEqual({
+    id: metteId,
+    healthAssessments: [
+      { assessedOn: '2026-02-10', assessedBy: null, summaryForTeam: null, physical: null, findings: null },
+    ],
+    referrals: null,
+  });
+  expect(reads).toEqual([{ operation: 'READ', paths: ['_entities.healthAssessments'] }]);
+  // Through the family, the caseworker off the team learns only that it exists.
+  const viaFamily = await stack.post(caller, VIEW);
+  expect(viaFamily.data.familyByCaseReference).toBeNull();
+  expect(refusedPaths(viaFamily.errors)).toContain('familyByCaseReference.members');
 });
 
 it('writes no audit row for a read refused in full', async () => {

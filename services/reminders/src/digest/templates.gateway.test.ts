@@ -1,6 +1,6 @@
 import { addBusinessDays, addDays } from '@helhed/calendar';
-import { loadDemoData, startTestStack, type TestStack } from '@helhed/devstack';
-import { CPR_PATTERN, TEST_SECRETS, identity } from '@helhed/testing';
+import { demoCaseworker, loadDemoData, startTestStack, type TestStack } from '@helhed/devstack';
+import { CPR_PATTERN, TEST_SECRETS } from '@helhed/testing';
 import { silentLogger } from '../__tests__/harness';
 import type { CaseworkerRef } from '../due/due';
 import { GraphDueSource } from '../due/graph-due-source';
@@ -33,8 +33,9 @@ beforeAll(async () => {
     JWT_SECRET: TEST_SECRETS.jwt,
   });
   // What must never appear: every seeded citizen's names, and the health department's texts.
+  // As the demo's health coordinator (on the demo teams: the family subgraph shows a family to its team).
   const { families } = await stack.graph.request(
-    identity('HEALTH'),
+    await demoCaseworker(stack.graph, 'HEALTH'),
     `{ families(first: 20) { edges { node { members { firstName lastName
         healthAssessments { summaryForTeam recommendations mental physical substanceUse } }
       formerMembers { firstName lastName } } } } }`,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadDemoData, loadDemoRegistrations, startTestStack, type TestStack } from '@helhed/devstack';
+import { demoCaseworker, loadDemoData, loadDemoRegistrations, startTestStack, type TestStack } from '@helhed/devstack';
 import { TEST_SECRETS, identity, queryDatabase } from '@helhed/testing';
 import { eventually, FixtureDueSource, silentLogger, testConfig } from '../__tests__/harness';
 import { enqueueEvaluatorExport, exportJobId } from '../queue/reminders-queue';
@@ -71,18 +71,18 @@ beforeAll(async () => {
   projectA = projects.edges[0].node.id;
   // The jobcenter confirms Mette's May (the demo has no confirmed jobcenter months).
   const { familyByCaseReference: jensen } = await stack.graph.request(
-    identity('FAMILY'),
+    await demoCaseworker(stack.graph, 'FAMILY'),
     `{ familyByCaseReference(caseReference: "VEJ-2026-0001") { members { id firstName } } }`,
   );
   const mette = jensen.members.find((m: { firstName: string }) => m.firstName === 'Mette').id;
   await stack.graph.request(
-    identity('JOBCENTER'),
+    await demoCaseworker(stack.graph, 'JOBCENTER'),
     `mutation($input: ConfirmEmploymentRegistrationInput!) { confirmEmploymentRegistration(input: $input) { complete } }`,
     { input: { personId: mette, month: '2026-05', corrections: { inWork: 'PARTLY', hoursWorkedPerWeek: 20 } } },
   );
   // The Hassan family moves from project A to project B at the end of August.
   const { familyByCaseReference: hassan } = await stack.graph.request(
-    identity('FAMILY'),
+    await demoCaseworker(stack.graph, 'FAMILY'),
     `{ familyByCaseReference(caseReference: "VEJ-2026-0002") { id projectEnrolments { id } } }`,
   );
   await stack.graph.request(

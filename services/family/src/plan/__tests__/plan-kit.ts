@@ -85,6 +85,10 @@ export async function startPlanKit(): Promise<PlanKit> {
     health: await register(admin, 'Sara Sundhed', 'HEALTH'),
     far: await register(farAdmin, 'Kim København', 'FAMILY'),
   };
+  // The callers are the registered caseworkers, on every kit family's team (the team rule).
+  familyDept.userId = caseworkers.family;
+  jobcenter.userId = caseworkers.jobcenter;
+  health.userId = caseworkers.health;
 
   const rowCounts = async () => {
     const [row] = await queryDatabase(
@@ -118,6 +122,13 @@ export async function startPlanKit(): Promise<PlanKit> {
         `mutation($input: CreateFamilyInput!) { createFamily(input: $input) { id members { id firstName role } } }`,
         { input: { caseReference, enrolmentDate: '2026-01-05', members } },
       );
+      for (const caseworkerId of [caseworkers.family, caseworkers.jobcenter, caseworkers.health]) {
+        await stack.graph.request(
+          familyDept,
+          `mutation($input: AssignTeamMemberInput!) { assignTeamMember(input: $input) { id } }`,
+          { input: { familyId: createFamily.id, caseworkerId, from: '2026-01-05' } },
+        );
+      }
       return createFamily;
     },
     async refused(query, input, field, who = familyDept) {
