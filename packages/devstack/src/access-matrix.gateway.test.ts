@@ -87,7 +87,9 @@ const TABLE: Array<[Role, Department, Team, Consent, ...Outcome[]]> = [
   ['PROJECT_LEAD', 'FAMILY', 'lead of other project', 'none',      F, F, F, F, F, F, F, F],
   ['PROJECT_LEAD', 'FAMILY', 'lead of other project', 'covers',    F, F, F, F, F, F, F, F],
   ['ADMIN', 'FAMILY', 'off team', 'covers',             D, F, F, F, F, F, F, F],
-  ['SERVICE', 'FAMILY', '-', 'covers',                  D, F, D, F, F, F, F, F],
+  // The reminder worker reads BASIC and the plan only through its own queries (followUpsDue, registrationMonths,
+  // caseworkers, projectLeadsOn: services/reminders); looking a person up by id answers it nothing.
+  ['SERVICE', 'FAMILY', '-', 'covers',                  F, F, F, F, F, F, F, F],
   ['NATIONAL_MONITOR', 'FAMILY', '-', 'covers',         F, F, F, F, F, F, F, F],
 ];
 

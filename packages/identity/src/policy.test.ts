@@ -65,12 +65,12 @@ describe('decideRead: the one policy', () => {
       { category: 'COST_BASIS', onTeam: false, isProjectLeadOfFamily: false },
       false,
     ],
-    ['economy, ECONOMY, off the team', caseworker('ECONOMY'), { category: 'ECONOMY', onTeam: false }, true],
+    ['economy, ECONOMY, off the team', caseworker('ECONOMY'), { category: 'ECONOMY', onTeam: false }, false],
     [
       'project lead of the family, ECONOMY',
       caseworker('FAMILY', ['PROJECT_LEAD']),
       { category: 'ECONOMY', onTeam: false, isProjectLeadOfFamily: true },
-      true,
+      false,
     ],
     [
       'project lead of another project, ECONOMY',
@@ -81,12 +81,12 @@ describe('decideRead: the one policy', () => {
     ['team member, ECONOMY without consent', caseworker('FAMILY'), { category: 'ECONOMY' }, false],
     ['team member, ECONOMY on consent', caseworker('FAMILY'), { category: 'ECONOMY', sharingAllowed: true }, true],
     ['reminder worker, ECONOMY', caseworker('ECONOMY', ['SERVICE']), { category: 'ECONOMY' }, false],
-    ['health, HEALTH, off the team', caseworker('HEALTH'), { category: 'HEALTH', onTeam: false }, true],
+    ['health, HEALTH, off the team', caseworker('HEALTH'), { category: 'HEALTH', onTeam: false }, false],
     [
       "health, health's indicators, off the team",
       caseworker('HEALTH'),
       { category: 'INDICATOR', ownCategory: 'HEALTH', onTeam: false },
-      true,
+      false,
     ],
     [
       "health, employment's indicators, off the team",

@@ -66,10 +66,11 @@ const only = (identity: Identity, role: Identity['roles'][number]) =>
 
 /**
  * The cost picture (issue 6: for the project lead and the economy consultant):
- * the ECONOMY department follows every family's total cost across departments,
- * so it reads the economy subgraph's data (ECONOMY) and the facts a cost is
- * priced from (COST_BASIS) of every family of its municipality; a project lead
- * reads them for the families of their project only (`isProjectLeadOfFamily`,
+ * the project's cost totals are computed from the facts a cost is priced from
+ * (COST_BASIS: a benefit period's type and dates), read through `@requires`
+ * with the caller's identity, so the ECONOMY department reads those facts of
+ * every family of its municipality and a project lead those of the families
+ * of their project only (`isProjectLeadOfFamily`,
  * from the family subgraph's `accessForCaller`: a family enrolled, now or
  * before, in a project they lead).
  */
@@ -77,18 +78,6 @@ function readsCostPicture(identity: Identity, facts: ReadFacts): boolean {
   if (identity.roles.includes('SERVICE')) return false;
   if (identity.department === 'ECONOMY') return true;
   return identity.roles.includes('PROJECT_LEAD') && facts.isProjectLeadOfFamily === true;
-}
-
-/**
- * Health confidentiality (README "Health data: three views"): the municipality's
- * health coordinators take part in every family's health assessment and record
- * it before they join the family's team, so the HEALTH department reads the
- * health subgraph's data (HEALTH, and its indicators) of every person of its
- * own municipality, on the team or not. Nothing else of the family follows from it.
- */
-function healthDepartmentReadsHealth(identity: Identity, facts: ReadFacts): boolean {
-  if (identity.department !== 'HEALTH' || identity.roles.includes('SERVICE')) return false;
-  return facts.category === 'HEALTH' || (facts.category === 'INDICATOR' && facts.ownCategory === 'HEALTH');
 }
 
 /**
@@ -106,8 +95,13 @@ function healthDepartmentReadsHealth(identity: Identity, facts: ReadFacts): bool
  * - an administrator (not on the team) sees BASIC, to administer teams and records;
  * - anyone else sees nothing of the family (a search by case reference may
  *   still tell that it exists: that is the search's own NOT_PERSONAL answer).
- * Health clinical detail is narrowed further by the health subgraph itself
- * (`services/health/src/person/health-view.ts`).
+ * A department's own category is its team members' (a health coordinator or an
+ * economy consultant off the team sees nothing of the family either; the
+ * family department puts them on the team). A family's cost per family
+ * (ECONOMY) follows the same rule; only the few COST_BASIS facts a project's
+ * totals are computed from reach the economy department and project leads
+ * beyond the team. Health clinical detail is narrowed further by the health
+ * subgraph itself (`services/health/src/person/health-view.ts`).
  */
 export function decideRead(identity: Identity | undefined, facts: ReadFacts): ReadDecision {
   if (!identity) return { allowed: false, reason: 'Not signed in' };
@@ -118,9 +112,6 @@ export function decideRead(identity: Identity | undefined, facts: ReadFacts): Re
     if (readsCostPicture(identity, facts)) return { allowed: true, basis: 'COST_PICTURE' };
     return decideRead(identity, { ...facts, category: facts.ownCategory ?? 'EMPLOYMENT' });
   }
-  if (facts.category === 'ECONOMY' && readsCostPicture(identity, facts))
-    return { allowed: true, basis: 'COST_PICTURE' };
-  if (healthDepartmentReadsHealth(identity, facts)) return { allowed: true, basis: 'OWN_DEPARTMENT' };
   const shared = facts.category === 'BASIC' || facts.category === 'PLAN';
   const measured = shared || facts.category === 'INDICATOR';
   if (identity.roles.includes('SERVICE'))
