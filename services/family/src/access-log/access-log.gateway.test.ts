@@ -17,6 +17,7 @@ const admin = identity('FAMILY', { roles: ['ADMIN'] });
 const familyWorker = identity('FAMILY');
 const jobcenter = identity('JOBCENTER');
 const health = identity('HEALTH');
+const economy = identity('ECONOMY');
 const dpo = identity('FAMILY', { roles: ['DATA_PROTECTION'] });
 const farDpo = identity('FAMILY', { roles: ['DATA_PROTECTION'], municipality: '101' });
 let familyId: string;
@@ -47,7 +48,7 @@ async function refused(who: Identity, code: string, query: string, variables: Re
   return res;
 }
 
-const SERVICES = ['family', 'employment', 'health'] as const;
+const SERVICES = ['family', 'employment', 'health', 'economy'] as const;
 type Service = (typeof SERVICES)[number];
 
 async function maxIds(): Promise<Record<Service, number>> {
@@ -105,6 +106,7 @@ beforeAll(async () => {
   familyWorker.userId = await register('Fie Familie', 'FAMILY');
   jobcenter.userId = await register('Jens Job', 'JOBCENTER');
   health.userId = await register('Hanne Helbred', 'HEALTH');
+  economy.userId = await register('Erik Økonomi', 'ECONOMY');
   dpo.userId = await register('Dorte Databeskyttelse', 'FAMILY', ['DATA_PROTECTION']);
 
   const { createFamily } = await stack.graph.request(
@@ -339,6 +341,13 @@ describe('a caseworker session', () => {
   }, 120_000);
 
   it("lists the person's access log across subgraphs for the data-protection officer, named, oldest first", async () => {
+    // The economy department reads the parent's benefit cost (the cost picture: not on the team).
+    const cost = await ok(
+      economy,
+      `query($id: ID!) { person(id: $id) { monthlyBenefitCost(month: "2026-03") { total { ore } } } }`,
+      { id: parentId },
+    );
+    expect(cost.person.monthlyBenefitCost).not.toBeNull();
     const { accessLog } = await ok(
       dpo,
       `query($id: ID!) { accessLog(personId: $id, from: "2026-01-01", to: "2030-12-31") {
@@ -350,10 +359,12 @@ describe('a caseworker session', () => {
     const entries = accessLog.entries as Array<Record<string, any>>;
     const ats = entries.map((e) => e.at as string);
     expect([...ats].sort()).toEqual(ats);
-    // The employment subgraph's rows are in it: the jobcenter's creation, the family caseworker's read.
+    // The employment subgraph's rows are in it: the jobcenter's creation, the family caseworker's read,
+    // and the benefit periods the economy subgraph priced the cost from (`@requires`).
     expect(entries.filter((e) => e.source === 'employment').map((e) => [e.caseworkerName, e.operation])).toEqual([
       ['Jens Job', 'CREATE'],
       ['Fie Familie', 'READ'],
+      ['Erik Økonomi', 'READ'],
     ]);
     expect(entries).toContainEqual(
       expect.objectContaining({
@@ -371,7 +382,16 @@ describe('a caseworker session', () => {
     );
     expect(
       entries.filter((e) => e.source === 'health').map((e) => [e.caseworkerName, e.category, e.operation]),
-    ).toEqual([['Hanne Helbred', 'HEALTH', 'CREATE']]);
+    ).toEqual([
+      ['Hanne Helbred', 'HEALTH', 'CREATE'],
+      // Her mutation answered the record's month: a read of the parent's health data (the declared policy).
+      ['Hanne Helbred', 'HEALTH', 'READ'],
+    ]);
+    expect(
+      entries
+        .filter((e) => e.source === 'economy')
+        .map((e) => [e.caseworkerName, e.department, e.category, e.operation, e.fieldPaths]),
+    ).toEqual([['Erik Økonomi', 'ECONOMY', 'ECONOMY', 'READ', ['_entities.monthlyBenefitCost']]]);
     // No CPR number in the log.
     expect(JSON.stringify(entries)).not.toMatch(/1205881234|120588-1234/);
 
