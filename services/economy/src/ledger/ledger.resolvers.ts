@@ -61,7 +61,8 @@ export const ledgerResolvers = {
       const line = UUID.test(args.id) ? await ctx.stores.ledger.manualById(municipality, args.id.toLowerCase()) : null;
       if (!line) throw new UserInputError('id', NO_MANUAL_ENTRY);
       const persons = await personsOfLineFor(ctx, line);
-      if (!(await ctx.stores.ledger.removeManual(municipality, line.id))) throw new UserInputError('id', NO_MANUAL_ENTRY);
+      if (!(await ctx.stores.ledger.removeManual(municipality, line.id)))
+        throw new UserInputError('id', NO_MANUAL_ENTRY);
       const fieldPath = fieldPathOf(info.path);
       for (const personId of persons)
         ctx.audit.record({ personId, category: 'ECONOMY', fieldPath, operation: 'DELETE' });
