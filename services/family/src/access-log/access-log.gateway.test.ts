@@ -126,7 +126,7 @@ beforeAll(async () => {
   familyId = createFamily.id;
   parentId = createFamily.members.find((m: { role: string }) => m.role === 'PARENT').id;
   childId = createFamily.members.find((m: { role: string }) => m.role === 'CHILD').id;
-  for (const caseworkerId of [familyWorker.userId, jobcenter.userId, health.userId])
+  for (const caseworkerId of [familyWorker.userId, jobcenter.userId, health.userId, economy.userId])
     await stack.graph.request(
       familyWorker,
       `mutation($input: AssignTeamMemberInput!) { assignTeamMember(input: $input) { id } }`,
@@ -341,7 +341,7 @@ describe('a caseworker session', () => {
   }, 120_000);
 
   it("lists the person's access log across subgraphs for the data-protection officer, named, oldest first", async () => {
-    // The economy department reads the parent's benefit cost (the cost picture: not on the team).
+    // The economy consultant on the family's team reads the parent's benefit cost.
     const cost = await ok(
       economy,
       `query($id: ID!) { person(id: $id) { monthlyBenefitCost(month: "2026-03") { total { ore } } } }`,
