@@ -65,6 +65,12 @@ export interface FamilyDirectory {
   ): Promise<Map<string, CallerAccess>>;
   /** The ids of the families that exist and that the caller may see. */
   families(ids: readonly string[], caller: CallerHeaders): Promise<Set<string>>;
+  /**
+   * The ids of each family's members, current and former (whose data a change of
+   * the family's own records touches, e.g. for the audit); families the caller may
+   * not see are missing.
+   */
+  members(familyIds: readonly string[], caller: CallerHeaders): Promise<Map<string, string[]>>;
   /** The ids of the projects that exist and that the caller may see. */
   projects(ids: readonly string[], caller: CallerHeaders): Promise<Set<string>>;
 }
@@ -85,6 +91,8 @@ const ACTIVITIES = `query($r: [_Any!]!) { _entities(representations: $r) {
     familyId department sectorPlanKind status startsOn endsOn hoursPerWeek memberIds } } } }`;
 
 const FAMILIES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Family { id } } }`;
+const MEMBERS = `query($r: [_Any!]!) { _entities(representations: $r) {
+  ... on Family { id members { id } formerMembers { id } } } }`;
 const PROJECTS = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Project { id } } }`;
 
 /** A directory that asks the family subgraph at `url` (its /graphql endpoint). */
@@ -158,6 +166,15 @@ export function createFamilyDirectory(url: string, options: { timeoutMs?: number
     async families(ids, caller) {
       const rows = await ask<{ id: string }>(FAMILIES, 'Family', [...new Set(ids)], caller);
       return new Set(rows.map((f) => f.id));
+    },
+    async members(familyIds, caller) {
+      const rows = await ask<{ id: string; members: Array<{ id: string }>; formerMembers: Array<{ id: string }> }>(
+        MEMBERS,
+        'Family',
+        [...new Set(familyIds)],
+        caller,
+      );
+      return new Map(rows.map((f) => [f.id, [...(f.members ?? []), ...(f.formerMembers ?? [])].map((m) => m.id)]));
     },
     async projects(ids, caller) {
       const rows = await ask<{ id: string }>(PROJECTS, 'Project', [...new Set(ids)], caller);

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { batchScheduleFn } from '@helhed/db';
-import type { AuditTrail } from '@helhed/audit';
+import { AuditLogReader, type AuditTrail } from '@helhed/audit';
 import type { CallerAccess, DirectoryCategory, FamilyDirectory } from '@helhed/family-directory';
 import type { BaseContext } from '@helhed/server';
 import { GrantStore, type GrantRow } from './grant/grant-store';
@@ -19,6 +19,8 @@ export function createStores(db: DataSource) {
     ledger: new LedgerStore(db),
     investments: new InvestmentStore(db),
     grants: new GrantStore(db),
+    /** Economy's own audit rows, for a person's access log (`AccessLog.economyEntries`). */
+    auditLog: new AuditLogReader(db),
   };
 }
 export type Stores = ReturnType<typeof createStores>;

@@ -5,6 +5,7 @@ import type { FamilyFacts } from './ledger/derive';
 import type { CostEntryEntity } from './ledger/cost-entry.entity';
 import { projectCostSubjects } from './project-costs/project-subjects';
 import type { ProjectRepresentation } from './project-costs/project-costs.resolvers';
+import { accessLogResolvers } from './access-log/access-log.resolvers';
 import { benefitCostResolvers } from './benefit-cost/benefit-cost.resolvers';
 import { familyCostsResolvers } from './family-costs/family-costs.resolvers';
 import { grantResolvers } from './grant/grant.resolvers';
@@ -35,6 +36,7 @@ const domainResolvers = {
   Grant: grantResolvers.Grant,
   GrantSpending: grantResolvers.GrantSpending,
   InvestmentCase: investmentResolvers.InvestmentCase,
+  AccessLog: accessLogResolvers.AccessLog,
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

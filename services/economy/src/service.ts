@@ -1,11 +1,17 @@
 import { join } from 'node:path';
 import { AuditTrail, appendAuditEvents } from '@helhed/audit';
 import { callerAccessLoader, createFamilyDirectory } from '@helhed/family-directory';
-import { startSubgraphService, type RunningSubgraphService, type SubgraphServiceOptions } from '@helhed/server';
+import {
+  startSubgraphService,
+  withOperationAudit,
+  type RunningSubgraphService,
+  type SubgraphServiceOptions,
+} from '@helhed/server';
 import type { EconomyConfig } from './config';
 import { createLoaders, createStores, type EconomyContext } from './context';
 import { entities, migrations } from './db/schema';
 import { recomputeMany } from './ledger/recompute';
+import { OPERATION_AUDIT } from './operation-audit';
 import { resolvers } from './resolvers';
 
 export const ECONOMY_SERVICE_DIR = join(__dirname, '..');
@@ -24,7 +30,10 @@ export function startEconomyService(
       serviceDir: ECONOMY_SERVICE_DIR,
       entities,
       migrations,
-      resolvers,
+      resolvers: withOperationAudit<EconomyContext>(resolvers, {
+        operations: OPERATION_AUDIT,
+        record: (ctx, entry) => ctx.audit.record(entry),
+      }),
       stores: createStores,
       context: (base, stores) => {
         const ctx: EconomyContext = {

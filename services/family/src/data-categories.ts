@@ -589,6 +589,7 @@ export const DATA_CATEGORIES: DataCategoryMap = {
   'AccessLog.to': 'NOT_PERSONAL',
   'AccessLog.employmentEntries': 'NOT_PERSONAL',
   'AccessLog.healthEntries': 'NOT_PERSONAL',
+  'AccessLog.economyEntries': 'NOT_PERSONAL',
   'AccessLog.entries': 'NOT_PERSONAL',
   'AccessLog.csv': 'NOT_PERSONAL',
   'AuditEntry.at': 'NOT_PERSONAL',

@@ -7,6 +7,7 @@ import { InvestmentCase1765100000001 } from './migrations/1765100000001-Investme
 import { Grant1765100000002 } from './migrations/1765100000002-Grant';
 import { TenantIsolation1765400000001 } from './migrations/1765400000001-TenantIsolation';
 import { AuditEvent1765720000000 } from './migrations/1765720000000-AuditEvent';
+import { AuditCriterion1765750000000 } from './migrations/1765750000000-AuditCriterion';
 
 export const entities = [PriceCatalogueEntryEntity, CostEntryEntity, InvestmentCaseEntity];
 export const migrations = [
@@ -16,4 +17,5 @@ export const migrations = [
   Grant1765100000002,
   TenantIsolation1765400000001,
   AuditEvent1765720000000,
+  AuditCriterion1765750000000,
 ];

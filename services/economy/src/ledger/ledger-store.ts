@@ -78,6 +78,11 @@ export class LedgerStore {
     return repo.save(repo.create({ ...row, source: 'MANUAL', derivedKey: null }));
   }
 
+  /** A manual entry of the municipality by id, or null (derived entries are not manual). */
+  manualById(municipalityCode: string, id: string): Promise<CostEntryEntity | null> {
+    return this.db.getRepository(CostEntryEntity).findOneBy({ id, municipalityCode, source: 'MANUAL' });
+  }
+
   async removeManual(municipalityCode: string, id: string): Promise<boolean> {
     const result = await this.db.getRepository(CostEntryEntity).delete({ id, municipalityCode, source: 'MANUAL' });
     return (result.affected ?? 0) > 0;

@@ -1,12 +1,18 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { fieldPathOf } from '@helhed/audit';
 import { authorize } from '@helhed/identity';
 import { UserInputError } from '@helhed/errors';
 import type { EconomyContext } from '../context';
 import { money, roundDiv } from '../money';
 import type { CostEntryEntity } from './cost-entry.entity';
+import { personsOfLineFor } from './ledger-audit';
 import { validateManualCost, type ManualCostInput } from './manual-cost';
 
 const ECONOMY_WRITE = (ctx: EconomyContext, what: string) =>
   authorize(ctx.identity, { municipality: ctx.identity.municipality, category: 'ECONOMY', operation: 'write', what });
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const NO_MANUAL_ENTRY = 'There is no manual cost entry with this id in your municipality';
 
 export const ledgerResolvers = {
   Mutation: {
@@ -48,11 +54,18 @@ export const ledgerResolvers = {
         createdBy: ctx.identity.userId,
       });
     },
-    removeManualCost: async (_: unknown, args: { id: string }, ctx: EconomyContext) => {
+    // Audited here (`'RESOLVER'` in operation-audit.ts): once removed, the line no longer says whose it was.
+    removeManualCost: async (_: unknown, args: { id: string }, ctx: EconomyContext, info: GraphQLResolveInfo) => {
       ECONOMY_WRITE(ctx, "a family's costs");
-      if (!(await ctx.stores.ledger.removeManual(ctx.identity.municipality, args.id))) {
-        throw new UserInputError('id', 'There is no manual cost entry with this id in your municipality');
-      }
+      const municipality = ctx.identity.municipality;
+      const line = UUID.test(args.id) ? await ctx.stores.ledger.manualById(municipality, args.id.toLowerCase()) : null;
+      if (!line) throw new UserInputError('id', NO_MANUAL_ENTRY);
+      const persons = await personsOfLineFor(ctx, line);
+      if (!(await ctx.stores.ledger.removeManual(municipality, line.id)))
+        throw new UserInputError('id', NO_MANUAL_ENTRY);
+      const fieldPath = fieldPathOf(info.path);
+      for (const personId of persons)
+        ctx.audit.record({ personId, category: 'ECONOMY', fieldPath, operation: 'DELETE' });
       return args.id;
     },
   },

@@ -17,6 +17,7 @@ const admin = identity('FAMILY', { roles: ['ADMIN'] });
 const familyWorker = identity('FAMILY');
 const jobcenter = identity('JOBCENTER');
 const health = identity('HEALTH');
+const economy = identity('ECONOMY');
 const dpo = identity('FAMILY', { roles: ['DATA_PROTECTION'] });
 const farDpo = identity('FAMILY', { roles: ['DATA_PROTECTION'], municipality: '101' });
 let familyId: string;
@@ -47,7 +48,7 @@ async function refused(who: Identity, code: string, query: string, variables: Re
   return res;
 }
 
-const SERVICES = ['family', 'employment', 'health'] as const;
+const SERVICES = ['family', 'employment', 'health', 'economy'] as const;
 type Service = (typeof SERVICES)[number];
 
 async function maxIds(): Promise<Record<Service, number>> {
@@ -105,6 +106,7 @@ beforeAll(async () => {
   familyWorker.userId = await register('Fie Familie', 'FAMILY');
   jobcenter.userId = await register('Jens Job', 'JOBCENTER');
   health.userId = await register('Hanne Helbred', 'HEALTH');
+  economy.userId = await register('Erik Økonomi', 'ECONOMY');
   dpo.userId = await register('Dorte Databeskyttelse', 'FAMILY', ['DATA_PROTECTION']);
 
   const { createFamily } = await stack.graph.request(
@@ -124,7 +126,7 @@ beforeAll(async () => {
   familyId = createFamily.id;
   parentId = createFamily.members.find((m: { role: string }) => m.role === 'PARENT').id;
   childId = createFamily.members.find((m: { role: string }) => m.role === 'CHILD').id;
-  for (const caseworkerId of [familyWorker.userId, jobcenter.userId, health.userId])
+  for (const caseworkerId of [familyWorker.userId, jobcenter.userId, health.userId, economy.userId])
     await stack.graph.request(
       familyWorker,
       `mutation($input: AssignTeamMemberInput!) { assignTeamMember(input: $input) { id } }`,
@@ -337,6 +339,13 @@ describe('a caseworker session', () => {
   }, 120_000);
 
   it("lists the person's access log across subgraphs for the data-protection officer, named, oldest first", async () => {
+    // The economy consultant on the family's team reads the parent's benefit cost.
+    const cost = await ok(
+      economy,
+      `query($id: ID!) { person(id: $id) { monthlyBenefitCost(month: "2026-03") { total { ore } } } }`,
+      { id: parentId },
+    );
+    expect(cost.person.monthlyBenefitCost).not.toBeNull();
     const { accessLog } = await ok(
       dpo,
       `query($id: ID!) { accessLog(personId: $id, from: "2026-01-01", to: "2030-12-31") {
@@ -348,10 +357,12 @@ describe('a caseworker session', () => {
     const entries = accessLog.entries as Array<Record<string, any>>;
     const ats = entries.map((e) => e.at as string);
     expect([...ats].sort()).toEqual(ats);
-    // The employment subgraph's rows are in it: the jobcenter's creation, the family caseworker's read.
+    // The employment subgraph's rows are in it: the jobcenter's creation, the family caseworker's read,
+    // and the benefit periods the economy subgraph priced the cost from (`@requires`).
     expect(entries.filter((e) => e.source === 'employment').map((e) => [e.caseworkerName, e.operation])).toEqual([
       ['Jens Job', 'CREATE'],
       ['Fie Familie', 'READ'],
+      ['Erik Økonomi', 'READ'],
     ]);
     expect(entries).toContainEqual(
       expect.objectContaining({
@@ -370,10 +381,15 @@ describe('a caseworker session', () => {
     expect(
       entries.filter((e) => e.source === 'health').map((e) => [e.caseworkerName, e.category, e.operation]),
     ).toEqual([
-      // The assessment recorded, and its answer read back by the mutation's selection.
       ['Hanne Helbred', 'HEALTH', 'CREATE'],
+      // Her mutation answered the record's month: a read of the parent's health data (the declared policy).
       ['Hanne Helbred', 'HEALTH', 'READ'],
     ]);
+    expect(
+      entries
+        .filter((e) => e.source === 'economy')
+        .map((e) => [e.caseworkerName, e.department, e.category, e.operation, e.fieldPaths]),
+    ).toEqual([['Erik Økonomi', 'ECONOMY', 'ECONOMY', 'READ', ['_entities.monthlyBenefitCost']]]);
     // No CPR number in the log.
     expect(JSON.stringify(entries)).not.toMatch(/1205881234|120588-1234/);
 

@@ -13,6 +13,7 @@ import { accessLogCsv, accessLogPeriodProblem, mergeAccessLog, type AccessLogEnt
 interface AccessLogParts extends AccessLogKey {
   employmentEntries?: AuditEntry[];
   healthEntries?: AuditEntry[];
+  economyEntries?: AuditEntry[];
 }
 
 function checkPeriod(from: string, to: string): void {
@@ -28,6 +29,7 @@ async function entriesOf(ctx: FamilyContext, log: AccessLogParts): Promise<Acces
     { source: 'family', entries: own },
     { source: 'employment', entries: log.employmentEntries ?? [] },
     { source: 'health', entries: log.healthEntries ?? [] },
+    { source: 'economy', entries: log.economyEntries ?? [] },
   ];
   const userIds = [...new Set(parts.flatMap((p) => p.entries.map((e) => e.userId)))].filter(isUuid);
   const caseworkers = await Promise.all(userIds.map((id) => ctx.loaders.caseworker.load(id)));

@@ -2,7 +2,7 @@ import type { AuditEntry } from '@helhed/audit';
 
 /** One entry of a person's access log: an audit row of one subgraph, with the caseworker's name. */
 export interface AccessLogEntry extends AuditEntry {
-  /** The subgraph whose audit log holds the row (family, employment, health). */
+  /** The subgraph whose audit log holds the row (family, employment, health, economy). */
   source: string;
   caseworkerName: string | null;
 }
