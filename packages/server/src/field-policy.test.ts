@@ -74,19 +74,24 @@ describe('the declared policy', () => {
 describe('withDeclaredPolicy', () => {
   const defs = `
     type Query { activity: Activity }
-    type Activity { attendance: String summary: String clinical: String }
+    type Activity { attendance: String summary: String clinical: String costBasis: String }
   `;
   const categories = {
     'Query.activity': 'NOT_PERSONAL',
     'Activity.attendance': 'EMPLOYMENT',
     'Activity.summary': 'HEALTH',
     'Activity.clinical': 'HEALTH',
+    'Activity.costBasis': 'COST_BASIS',
   } as const;
-  const run = async (identity: Identity, access: Record<string, { onTeam: boolean; sharingAllowed: boolean }>) => {
+  const run = async (
+    identity: Identity,
+    access: Record<string, { onTeam: boolean; sharingAllowed: boolean }>,
+    source = '{ activity { attendance summary clinical } }',
+  ) => {
     const asked: string[] = [];
     const audited: string[] = [];
     const resolvers = withDeclaredPolicy<{ identity: Identity }>(
-      { Query: { activity: () => ({ attendance: '80%', summary: 'ok', clinical: 'x' }) } },
+      { Query: { activity: () => ({ attendance: '80%', summary: 'ok', clinical: 'x', costBasis: 'b' }) } },
       {
         categories,
         ownCategory: 'EMPLOYMENT',
@@ -107,7 +112,7 @@ describe('withDeclaredPolicy', () => {
     );
     const result = await graphql({
       schema: makeExecutableSchemaLike(defs, resolvers),
-      source: '{ activity { attendance summary clinical } }',
+      source,
       contextValue: { identity },
     });
     return { result, asked, audited };
@@ -139,8 +144,13 @@ describe('withDeclaredPolicy', () => {
   });
 
   it('asks the family subgraph nothing when the answer cannot depend on team or consent', async () => {
-    const { result, asked } = await run(caseworker('HEALTH'), {});
-    expect(result.data?.activity).toMatchObject({ summary: 'ok', clinical: 'x' });
-    expect(asked).toEqual(['p1', 'p2']); // for the EMPLOYMENT field only
+    // The economy department reads the cost basis of every family of its municipality (decideRead).
+    const { result, asked } = await run(caseworker('ECONOMY'), {}, '{ activity { costBasis } }');
+    expect(result.data?.activity).toEqual({ costBasis: 'b' });
+    expect(asked).toEqual([]);
+    // Another department's answer depends on the team and consent: the family subgraph is asked.
+    const other = await run(caseworker('FAMILY'), {}, '{ activity { costBasis } }');
+    expect(other.result.data?.activity).toEqual({ costBasis: null });
+    expect(other.asked).not.toEqual([]);
   });
 });
