@@ -19,7 +19,7 @@ import {
   type GraphQLField,
   type GraphQLNamedType,
 } from 'graphql';
-import { loadDemoData } from './demo-data';
+import { demoCaseworker, loadDemoData } from './demo-data';
 import { loadEconomyDemo } from './demo-economy';
 import { loadDemoRegistrations } from './demo-registration';
 import { startTestStack, type TestStack } from './test-stack';
@@ -78,13 +78,14 @@ beforeAll(async () => {
   await loadDemoData(stack.graph);
   await loadDemoRegistrations(stack.graph);
   await loadEconomyDemo(stack.graph);
-  // The demo has no legal basis: one for the probes of LegalBasis.
+  // The demo has no legal basis: one for the probes of LegalBasis, by the family caseworker on the family's team.
+  const familyCaseworker = await demoCaseworker(stack.graph, 'FAMILY');
   const { familyByCaseReference } = await stack.graph.request(
-    identity('FAMILY', { userId: 'seed-family' }),
+    familyCaseworker,
     `{ familyByCaseReference(caseReference: "VEJ-2026-0001") { members { id } } }`,
   );
   await stack.graph.request(
-    identity('FAMILY', { userId: 'seed-family' }),
+    familyCaseworker,
     `mutation($input: RecordLegalBasisInput!) { recordLegalBasis(input: $input) { id } }`,
     {
       input: {

@@ -268,13 +268,15 @@ describe("the evaluators' export", () => {
   });
 
   it('exports a former member for the months they were a member', async () => {
+    // The family caseworker on the Jensen family's team (the family subgraph's team rule).
+    const familyCaseworker = await demoCaseworker(stack.graph, 'FAMILY');
     const { familyByCaseReference: jensen } = await stack.graph.request(
-      identity('FAMILY'),
+      familyCaseworker,
       `{ familyByCaseReference(caseReference: "VEJ-2026-0001") { members { id firstName } } }`,
     );
     const emil = jensen.members.find((m: { firstName: string }) => m.firstName === 'Emil').id;
     await stack.graph.request(
-      identity('FAMILY'),
+      familyCaseworker,
       `mutation($input: RemoveMemberInput!) { removeMember(input: $input) { removedOn } }`,
       { input: { personId: emil, removedOn: '2026-05-15', reason: 'Flyttet til sin far' } },
     );
