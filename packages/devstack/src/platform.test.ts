@@ -163,7 +163,7 @@ describe('one family through the gateway', () => {
       extensions: { code: 'FORBIDDEN' },
     });
     // Off the team not even that an assessment exists (DESIGN); the rest of the query still answers.
-    expect(res.data?.person).toEqual({ firstName: 'Mette', healthAssessments: null });
+    expect(res.data?.person).toEqual({ id: parentId, healthAssessments: null });
     expect(JSON.stringify(res.data)).not.toContain('10:00');
   });
 });

@@ -74,14 +74,14 @@ describe('the declared policy', () => {
 describe('withDeclaredPolicy', () => {
   const defs = `
     type Query { activity: Activity }
-    type Activity { attendance: String summary: String clinical: String costBasis: String }
+    type Activity { attendance: String summary: String clinical: String period: String }
   `;
   const categories = {
     'Query.activity': 'NOT_PERSONAL',
     'Activity.attendance': 'EMPLOYMENT',
     'Activity.summary': 'HEALTH',
     'Activity.clinical': 'HEALTH',
-    'Activity.costBasis': 'COST_BASIS',
+    'Activity.period': 'COST_BASIS',
   } as const;
   const run = async (
     identity: Identity,
@@ -91,7 +91,7 @@ describe('withDeclaredPolicy', () => {
     const asked: string[] = [];
     const audited: string[] = [];
     const resolvers = withDeclaredPolicy<{ identity: Identity }>(
-      { Query: { activity: () => ({ attendance: '80%', summary: 'ok', clinical: 'x', costBasis: 'b' }) } },
+      { Query: { activity: () => ({ attendance: '80%', summary: 'ok', clinical: 'x', period: '2026-01' }) } },
       {
         categories,
         ownCategory: 'EMPLOYMENT',
@@ -143,14 +143,23 @@ describe('withDeclaredPolicy', () => {
     expect(refused.result.data?.activity).toEqual({ attendance: null, summary: null, clinical: null });
   });
 
+  // Before the team rule (issue 9) this test had the HEALTH department read HEALTH without a question; now the
+  // one read allowed without any fact is the ECONOMY department's cost basis.
   it('asks the family subgraph nothing when the answer cannot depend on team or consent', async () => {
-    // The economy department reads the cost basis of every family of its municipality (decideRead).
-    const { result, asked } = await run(caseworker('ECONOMY'), {}, '{ activity { costBasis } }');
-    expect(result.data?.activity).toEqual({ costBasis: 'b' });
+    const { result, asked } = await run(caseworker('ECONOMY'), {}, '{ activity { period } }');
+    expect(result.data?.activity).toEqual({ period: '2026-01' });
     expect(asked).toEqual([]);
-    // Another department's answer depends on the team and consent: the family subgraph is asked.
-    const other = await run(caseworker('FAMILY'), {}, '{ activity { costBasis } }');
-    expect(other.result.data?.activity).toEqual({ costBasis: null });
-    expect(other.asked).not.toEqual([]);
+  });
+
+  it("asks the family subgraph for a department's own category: the team's only (issue 9)", async () => {
+    const offTeam = await run(caseworker('HEALTH'), {
+      p1: { onTeam: false, sharingAllowed: true },
+      p2: { onTeam: false, sharingAllowed: true },
+    });
+    expect(offTeam.result.data?.activity).toEqual({ attendance: null, summary: null, clinical: null });
+    expect(offTeam.asked.length).toBeGreaterThan(0);
+    const onTeam = { onTeam: true, sharingAllowed: false };
+    const { result } = await run(caseworker('HEALTH'), { p1: onTeam, p2: onTeam });
+    expect(result.data?.activity).toEqual({ attendance: null, summary: 'ok', clinical: 'x' });
   });
 });

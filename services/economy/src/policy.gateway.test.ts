@@ -31,7 +31,8 @@ beforeAll(async () => {
     );
     return identity(department, { userId: registerCaseworker.id, roles });
   };
-  who.economyOffTeam = economy;
+  who.economyOnTeam = economy; // the kit puts the economy consultant on every kit family's team
+  who.economyOffTeam = await register('Erik', 'ECONOMY');
   who.familyConsent = await register('Frida', 'FAMILY');
   who.jobcenterOnTeam = await register('Jonas', 'JOBCENTER');
   who.familyOffTeam = await register('Otto', 'FAMILY');
@@ -46,13 +47,15 @@ beforeAll(async () => {
   familyId = family.id;
   parentId = family.memberIds[0]!;
   await kit.benefit(parentId, 'KONTANTHJAELP', '2025-06-01', null);
-  for (const caseworker of [who.familyConsent!, who.jobcenterOnTeam!]) {
+  // The intake caseworker (`familyDept`) works the case until the family department names its caseworker on the
+  // team; from then on Frida does (the family subgraph's team rule).
+  for (const caseworker of [who.jobcenterOnTeam!, who.familyConsent!]) {
     await g(familyDept, `mutation($input: AssignTeamMemberInput!) { assignTeamMember(input: $input) { id } }`, {
       input: { familyId, caseworkerId: caseworker.userId, from: '2026-01-05' },
     });
   }
   // The parent lets the family department see her economy and the employment facts it is priced from.
-  await g(familyDept, `mutation($input: GiveConsentInput!) { giveConsent(input: $input) { id } }`, {
+  await g(who.familyConsent!, `mutation($input: GiveConsentInput!) { giveConsent(input: $input) { id } }`, {
     input: {
       personId: parentId,
       givenById: parentId,
@@ -120,12 +123,19 @@ async function outcome(caller: Identity, asked: Asked): Promise<Outcome> {
 }
 
 const MATRIX: Array<[string, string, Asked, Outcome]> = [
-  ['economyOffTeam', 'ECONOMY department: the cost picture', 'family costs', 'DATA'],
-  ['economyOffTeam', 'ECONOMY department: the cost picture', 'person cost', 'DATA'],
-  ['economyOffTeam', 'ECONOMY department: the cost picture', 'project of 1 family', 'DATA'],
-  ['projectLead', "project lead of the family's project", 'family costs', 'DATA'],
-  ['projectLead', "project lead of the family's project", 'person cost', 'DATA'],
-  ['projectLead', "project lead of the family's project", 'project of 1 family', 'DATA'],
+  ['economyOnTeam', 'ECONOMY department, on the team', 'family costs', 'DATA'],
+  ['economyOnTeam', 'ECONOMY department, on the team', 'person cost', 'DATA'],
+  ['economyOnTeam', 'ECONOMY department, on the team', 'project of 1 family', 'DATA'],
+  // The team rule (issue 9): before it, the ECONOMY department read every family's ECONOMY across the municipality
+  // and a project lead their project's families' ECONOMY (these rows were DATA); now ECONOMY is a team member's
+  // only. Both still read the COST_BASIS facts, but the totals of a project of one family identify it, so they need
+  // every member's ECONOMY read (project-costs/project-subjects.ts) and are refused too.
+  ['economyOffTeam', 'ECONOMY department, not on the team', 'family costs', 'FORBIDDEN'],
+  ['economyOffTeam', 'ECONOMY department, not on the team', 'person cost', 'FORBIDDEN'],
+  ['economyOffTeam', 'ECONOMY department, not on the team', 'project of 1 family', 'FORBIDDEN'],
+  ['projectLead', "project lead of the family's project", 'family costs', 'FORBIDDEN'],
+  ['projectLead', "project lead of the family's project", 'person cost', 'FORBIDDEN'],
+  ['projectLead', "project lead of the family's project", 'project of 1 family', 'FORBIDDEN'],
   ['familyConsent', 'on the team, consent: ECONOMY and EMPLOYMENT', 'family costs', 'DATA'],
   ['familyConsent', 'on the team, consent: ECONOMY and EMPLOYMENT', 'person cost', 'DATA'],
   ['jobcenterOnTeam', 'on the team, no consent for ECONOMY', 'family costs', 'FORBIDDEN'],
@@ -191,10 +201,14 @@ describe('the audit of economy reads', () => {
       { id: familyId },
     );
     expect(res.errors).toBeUndefined();
-    // A refused read writes nothing.
-    await kit.stack.post(who.jobcenterOnTeam!, `query($id: ID!) { family(id: $id) { costs { total { ore } } } }`, {
-      id: familyId,
-    });
+    // A refused read writes nothing: a team member with no consent, the economy department off the team and the
+    // project lead (issue 9: a family's ECONOMY is its team's).
+    for (const caller of [who.jobcenterOnTeam!, who.economyOffTeam!, who.projectLead!]) {
+      const refused = await kit.stack.post(caller, `query($id: ID!) { family(id: $id) { costs { total { ore } } } }`, {
+        id: familyId,
+      });
+      expect(refused.errors?.map((e) => e.extensions?.code)).toContain('FORBIDDEN');
+    }
     const rows = await queryDatabase(
       db,
       `SELECT user_id, person_id, category, operation, field_paths FROM audit_event WHERE id > $1 ORDER BY id`,

@@ -106,8 +106,8 @@ const SUBJECTS = {
  * category before they answer, so a caller who may not see it gets null with
  * FORBIDDEN at the query's path (not an object of refused fields). `family`
  * and `person` answer the entity and refuse its fields one by one: the other
- * subgraphs' fields on it (health data for any health coordinator, the
- * economy's costs) are decided by those subgraphs' own rules.
+ * subgraphs' fields on it (health data for the team's health coordinator,
+ * the economy's costs) are decided by those subgraphs' own rules.
  */
 const GUARDED_ROOTS: Record<string, [keyof typeof SUBJECTS, 'BASIC' | 'PLAN' | 'SOCIAL']> = {
   familyPlan: ['FamilyPlan', 'PLAN'],

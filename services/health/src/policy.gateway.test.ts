@@ -30,7 +30,8 @@ beforeAll(async () => {
     );
     return identity(department, { userId: registerCaseworker.id, roles });
   };
-  who.healthOffTeam = await register('Sara', 'HEALTH');
+  who.healthOnTeam = await register('Sara', 'HEALTH');
+  who.healthOffTeam = await register('Karen', 'HEALTH');
   who.jobcenterConsent = await register('Jens', 'JOBCENTER');
   who.familyNoConsent = await register('Anna', 'FAMILY');
   who.jobcenterOffTeam = await register('Ole', 'JOBCENTER');
@@ -38,7 +39,7 @@ beforeAll(async () => {
   who.administrator = await register('Adam', 'FAMILY', ['ADMIN']);
   who.monitor = identity('FAMILY', { roles: ['NATIONAL_MONITOR'] });
   who.reminderWorker = identity('FAMILY', { userId: 'reminder-worker', roles: ['SERVICE'] });
-  who.otherMunicipality = identity('HEALTH', { municipality: '101', userId: who.healthOffTeam!.userId });
+  who.otherMunicipality = identity('HEALTH', { municipality: '101', userId: who.healthOnTeam!.userId });
 
   const familyDept = who.familyNoConsent!;
   const { createFamily } = await stack.graph.request(
@@ -53,7 +54,9 @@ beforeAll(async () => {
     },
   );
   metteId = createFamily.members[0].id;
-  for (const caseworker of [who.jobcenterConsent!, who.familyNoConsent!]) {
+  // The family department puts the health coordinator on the team (issue 9: a department's own category is its
+  // team members' only).
+  for (const caseworker of [who.healthOnTeam!, who.jobcenterConsent!, who.familyNoConsent!]) {
     await stack.graph.request(
       familyDept,
       `mutation($input: AssignTeamMemberInput!) { assignTeamMember(input: $input) { id } }`,
@@ -96,14 +99,14 @@ beforeAll(async () => {
         startsOn: '2026-03-02',
         endsOn: '2026-08-28',
         hoursPerWeek: 1,
-        responsibleCaseworkerId: who.healthOffTeam!.userId,
+        responsibleCaseworkerId: who.healthOnTeam!.userId,
         followUpCadenceWeeks: 4,
       },
     },
   );
   activityId = addPlanActivity.id;
 
-  const health = who.healthOffTeam!;
+  const health = who.healthOnTeam!;
   await stack.graph.request(
     health,
     `mutation($input: RecordHealthAssessmentInput!) { recordHealthAssessment(input: $input) { id } }`,
@@ -198,7 +201,10 @@ const SUMMARY: Asked[] = ['existence: date', 'summary: for team', 'summary: refe
 
 /** Each caller's situation and which of the fields they get; every other field is `otherwise`. */
 const RULES: Array<[string, string, Asked[], Outcome]> = [
-  ['healthOffTeam', 'HEALTH department, not on the team: clinical', ALL, 'FORBIDDEN'],
+  ['healthOnTeam', 'HEALTH department, on the team: clinical', ALL, 'FORBIDDEN'],
+  // The team rule (issue 9): before it, this row read 'HEALTH department, not on the team: clinical' (every health
+  // coordinator of the municipality saw every person's health data); now off the team is nothing, as for anyone.
+  ['healthOffTeam', 'HEALTH department, not on the team: nothing', [], 'FORBIDDEN'],
   ['jobcenterConsent', 'on the team, consent names JOBCENTER for HEALTH: summary', SUMMARY, 'FORBIDDEN'],
   ['familyNoConsent', 'on the team, no consent for FAMILY: existence', EXISTENCE, 'FORBIDDEN'],
   ['jobcenterOffTeam', 'not on the team: nothing', [], 'FORBIDDEN'],

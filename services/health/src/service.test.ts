@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { IDENTITY_HEADER, verifyForwardedIdentity } from '@helhed/identity';
 import {
   createTestDatabase,
   gatewayHeaders,
@@ -9,6 +10,7 @@ import {
   queryDatabase,
   sqlStatementLog,
   testSubgraphConfig,
+  TEST_SECRETS,
   type TestDatabase,
 } from '@helhed/testing';
 import { todayInDenmark } from './dates';
@@ -28,21 +30,32 @@ const { logger: sqlLogger, statements } = sqlStatementLog();
 
 /**
  * The family subgraph's `_entities`, as far as this subgraph asks it: every
- * person exists in one family, and no caller is on a team (the team and
- * consent views are tested through the gateway, in person/health-views.gateway.test.ts).
+ * person exists in one family, whose team is the health coordinator `coordinator`
+ * (the team rule, issue 9: a health coordinator reads a family's health data
+ * only on its team); every other caller is off the team, with no consent (the
+ * team and consent views are tested through the gateway, in
+ * person/health-views.gateway.test.ts).
  */
 const UNKNOWN_PERSON = '00000000-0000-4000-8000-00000000dead';
+const coordinator = identity('HEALTH');
 const familyCalls: string[] = [];
 
 function startFamilyStub(): Promise<Server> {
   const server = createServer((req, res) => {
     let body = '';
     req.on('data', (chunk) => (body += chunk));
-    req.on('end', () => {
+    req.on('end', async () => {
       const { query, variables } = JSON.parse(body) as { query: string; variables: { r: Array<{ id: string }> } };
       familyCalls.push(query);
+      const header = req.headers[IDENTITY_HEADER];
+      const caller = await verifyForwardedIdentity(
+        typeof header === 'string' ? header : undefined,
+        TEST_SECRETS.identity,
+      );
+      const onTeam = caller.userId === coordinator.userId;
       const _entities = variables.r.map(({ id }) =>
-        id === UNKNOWN_PERSON
+        // Another municipality's caller finds none of this municipality's persons (the tenancy wall).
+        id === UNKNOWN_PERSON || caller.municipality !== coordinator.municipality
           ? null
           : {
               id,
@@ -57,7 +70,7 @@ function startFamilyStub(): Promise<Server> {
               accessForCaller: {
                 on: todayInDenmark(),
                 familyId: '00000000-0000-4000-8000-00000000f001',
-                onTeam: false,
+                onTeam,
                 sharingAllowed: false,
                 isProjectLeadOfFamily: false,
               },
@@ -74,7 +87,6 @@ describe('health subgraph', () => {
   let db: TestDatabase;
   let service: RunningHealthService;
   let family: Server;
-  const coordinator = identity('HEALTH');
 
   beforeAll(async () => {
     db = await createTestDatabase('health');
@@ -187,12 +199,17 @@ describe('health subgraph', () => {
   });
 
   // DESIGN "Access rules": a caseworker off the team sees nothing of the family (before issue 9 this test gave
-  // them the assessment's date); the record asked by its id answers null.
-  it('shows other departments off the team nothing of an assessment', async () => {
+  // them the assessment's date); the record asked by its id answers null. The team rule (issue 9) holds for the
+  // health department too: before it, any health coordinator of the municipality read every person's health data.
+  it('shows other departments off the team, and a health coordinator off the team, nothing of an assessment', async () => {
     const personId = randomUUID();
     const recorded = await record({ personId, assessedOn: '2026-01-01', summaryForTeam: 'Fine.', physical: 'Pain' });
-    for (const department of ['JOBCENTER', 'FAMILY', 'ECONOMY'] as const) {
-      const read = await assessmentsOf([personId], identity(department));
+    const offTeam = [
+      ...(['JOBCENTER', 'FAMILY', 'ECONOMY'] as const).map((department) => identity(department)),
+      identity('HEALTH', { userId: 'test-health-off-the-team' }),
+    ];
+    for (const caller of offTeam) {
+      const read = await assessmentsOf([personId], caller);
       expect(read.errors?.map((e) => [e.extensions?.code, e.path?.join('.')])).toEqual([
         ['FORBIDDEN', '_entities.0.healthAssessments'],
       ]);
@@ -201,7 +218,7 @@ describe('health subgraph', () => {
         service.url,
         `query($id: ID!) { healthAssessment(id: $id) { id assessedOn physical } }`,
         { id: recorded.data?.recordHealthAssessment.id },
-        await gatewayHeaders(identity(department)),
+        await gatewayHeaders(caller),
       );
       expect(byId.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
       // The date is non-null: refused, it nulls the assessment asked for (the root field is nullable).
@@ -217,8 +234,10 @@ describe('health subgraph', () => {
     expect(read.errors).toHaveLength(3);
     expect(familyCalls.filter((q) => q.includes('accessForCaller'))).toHaveLength(1);
     familyCalls.length = 0;
+    // The team rule (issue 9): the health coordinator's view depends on the team too (before it, the health
+    // department read without asking the family subgraph), so the family subgraph is asked once for them as well.
     expect((await assessmentsOf(personIds)).errors).toBeUndefined();
-    expect(familyCalls).toHaveLength(0);
+    expect(familyCalls.filter((q) => q.includes('accessForCaller'))).toHaveLength(1);
   });
 
   it('refuses findings off the VUM scale, an area given twice and an unknown person, writing nothing', async () => {
@@ -370,8 +389,13 @@ describe('health subgraph', () => {
     const recorded = await record({ personId, assessedOn: '2026-01-01', summaryForTeam: 'Fine.' });
     const elsewhere = identity('HEALTH', { municipality: '101' });
     const read = await assessmentsOf([personId], elsewhere);
-    expect(read.errors).toBeUndefined();
-    expect(read.data?._entities).toEqual([{ id: personId, healthAssessments: [] }]);
+    // Before issue 9 another municipality's health coordinator was answered without asking the family subgraph (an
+    // empty list, the tenancy wall); under the team rule the family subgraph is asked, knows no such person of theirs,
+    // and the field is refused.
+    expect(read.errors?.map((e) => [e.extensions?.code, e.path?.join('.')])).toEqual([
+      ['FORBIDDEN', '_entities.0.healthAssessments'],
+    ]);
+    expect(read.data?._entities).toEqual([{ id: personId, healthAssessments: null }]);
     const byId = await postGraphQL(
       service.url,
       ASSESSMENT,

@@ -5,7 +5,9 @@ import {
   identity,
   postGraphQL,
   sqlStatementLog,
+  startFamilyStandIn,
   testSubgraphConfig,
+  type FamilyStandIn,
   type TestDatabase,
 } from '@helhed/testing';
 import { startEconomyService, type RunningEconomyService } from '../service';
@@ -16,6 +18,11 @@ const economy = identity('ECONOMY');
 
 let db: TestDatabase;
 let service: RunningEconomyService;
+/**
+ * The family subgraph's team answer: the economy consultant is on every family's team (issue 9: a family's
+ * ECONOMY is its team members'; before it the ECONOMY department read every family's costs without asking).
+ */
+let familyStandIn: FamilyStandIn;
 
 const COSTS = `query($r: [_Any!]!, $from: YearMonth, $to: YearMonth) { _entities(representations: $r) {
   ... on Family { costs(from: $from, to: $to) { total { ore } months { month total { ore } }
@@ -60,8 +67,9 @@ async function count(representation: object, from: string, to: string) {
 
 beforeAll(async () => {
   db = await createTestDatabase('economy_costs');
+  familyStandIn = await startFamilyStandIn();
   service = await startEconomyService(
-    { ...testSubgraphConfig(db.url), COST_TREND_THRESHOLD_PERCENT: 5 },
+    { ...testSubgraphConfig(db.url), FAMILY_SUBGRAPH_URL: familyStandIn.url, COST_TREND_THRESHOLD_PERCENT: 5 },
     { sqlLogger },
   );
   for (const input of [
@@ -80,6 +88,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await service?.close();
+  await familyStandIn?.close();
   await db?.drop();
 });
 

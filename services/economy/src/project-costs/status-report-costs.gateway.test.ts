@@ -42,12 +42,19 @@ beforeAll(async () => {
     },
   );
   projectId = createProject.id;
-  const familyId = (await kit.createFamily('REPORT-1', '2026-01-05')).id;
-  await kit.stack.graph.request(
-    kit.lead,
-    `mutation($input: EnrolFamilyInProjectInput!) { enrolFamilyInProject(input: $input) { id } }`,
-    { input: { projectId, familyId, enrolledOn: '2026-01-05' } },
-  );
+  // Five families: the project lead reads a project's totals from the COST_BASIS facts only where they identify no
+  // family (project-costs/project-subjects.ts); with fewer, every member's ECONOMY, which since the team rule
+  // (issue 9) is the family's team's only, not the project lead's.
+  const familyIds: string[] = [];
+  for (const n of [1, 2, 3, 4, 5]) familyIds.push((await kit.createFamily(`REPORT-${n}`, '2026-01-05', 1, 0)).id);
+  for (const id of familyIds) {
+    await kit.stack.graph.request(
+      kit.lead,
+      `mutation($input: EnrolFamilyInProjectInput!) { enrolFamilyInProject(input: $input) { id } }`,
+      { input: { projectId, familyId: id, enrolledOn: '2026-01-05' } },
+    );
+  }
+  const familyId = familyIds[0]!;
   // Baseline 100,000 øre a month (1,200,000 over 2025); June 2026 costs 120,000 øre.
   await spend(familyId, '2025-03', 1_200_000);
   await spend(familyId, '2026-06', 120_000);
@@ -72,7 +79,7 @@ it("answers a status report with the economy subgraph's cost development of the 
       name: 'Helhed 2026',
       costDevelopment: {
         month: '2026-06',
-        familyCount: 1,
+        familyCount: 5,
         total: { ore: 120_000 },
         baseline: { ore: 100_000 },
         trendPercent: 20,

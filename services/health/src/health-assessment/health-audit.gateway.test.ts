@@ -6,6 +6,8 @@ let stack: TestStack;
 let personIds: string[];
 const health = identity('HEALTH', { userId: 'coordinator-1' }); // registered below, on the family's team
 const jobconsultant = identity('JOBCENTER', { userId: 'jobconsultant-1' }); // likewise, with no consent for HEALTH
+const offTeam = identity('JOBCENTER', { userId: 'jobconsultant-2' }); // registered below, not on the team
+const healthOffTeam = identity('HEALTH', { userId: 'coordinator-2' }); // registered below, not on the team
 
 const auditRows = () =>
   queryDatabase<{ person_id: string; operation: string; user_id: string; field_paths: string[]; request_id: string }>(
@@ -26,10 +28,13 @@ beforeAll(async () => {
       { cpr: "0303124567", firstName: "Emil", lastName: "J", role: CHILD } ] }) { id members { id } } }`,
   );
   personIds = createFamily.members.map((m: { id: string }) => m.id);
-  // Both callers are registered caseworkers on the family's team (the family subgraph's team rule).
+  // The first two callers are registered caseworkers on the family's team (the family subgraph's team rule), the
+  // other two registered caseworkers of the municipality not on it.
   for (const [who, name] of [
     [health, 'Sara'],
     [jobconsultant, 'Jens'],
+    [offTeam, 'Ole'],
+    [healthOffTeam, 'Karen'],
   ] as const) {
     const { registerCaseworker } = await stack.graph.request(
       identity('FAMILY', { roles: ['ADMIN'] }),
@@ -37,6 +42,7 @@ beforeAll(async () => {
       { input: { name, email: `${name.toLowerCase()}@example.dk`, department: who.department } },
     );
     who.userId = registerCaseworker.id;
+    if (who === offTeam || who === healthOffTeam) continue;
     await stack.graph.request(
       identity('FAMILY'),
       `mutation($input: AssignTeamMemberInput!) { assignTeamMember(input: $input) { id } }`,
@@ -89,12 +95,44 @@ it('writes nothing for a refused read', async () => {
   expect(await auditRows()).toHaveLength(before);
 });
 
-it('audits nothing for a caseworker off the team, who sees no health data (not even the dates)', async () => {
+// famrules made `jobconsultant` a registered team member, so this test's caller (named "off the team") was on the
+// team and saw the dates; a team member without a consent sees the dates only, and only they are audited.
+it('audits only the dates a team member without a consent for HEALTH sees', async () => {
   const before = (await auditRows()).length;
   const res = await stack.post(
     jobconsultant,
     `{ familyByCaseReference(caseReference: "H-1") { members { healthAssessments { assessedOn summaryForTeam } } } }`,
   );
   expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
-  expect((await auditRows()).slice(before)).toEqual([]);
+  expect(
+    res.data?.familyByCaseReference.members.map((m: { healthAssessments: unknown[] }) => m.healthAssessments),
+  ).toEqual([
+    [{ assessedOn: '2026-04-10', summaryForTeam: null }],
+    [{ assessedOn: '2026-04-10', summaryForTeam: null }],
+  ]);
+  const reads = (await auditRows()).slice(before);
+  expect(reads.map((r) => [r.user_id, r.operation, r.field_paths.sort()])).toEqual([
+    [jobconsultant.userId, 'READ', ['_entities.healthAssessments', '_entities.healthAssessments.assessedOn']],
+    [jobconsultant.userId, 'READ', ['_entities.healthAssessments', '_entities.healthAssessments.assessedOn']],
+  ]);
+});
+
+// The team rule (issue 9): off the team, a health coordinator too (before it, the HEALTH department read every
+// person's health data), a caseworker sees nothing of the family's health data, not even the dates.
+it('audits nothing for a caseworker or a health coordinator off the team, who see no health data (not even the dates)', async () => {
+  for (const caller of [offTeam, healthOffTeam]) {
+    const before = (await auditRows()).length;
+    const res = await stack.post(
+      caller,
+      `{ familyByCaseReference(caseReference: "H-1") { members { healthAssessments { assessedOn summaryForTeam } } } }`,
+    );
+    expect(res.errors?.map((e) => e.extensions?.code)).toContain('FORBIDDEN');
+    expect(JSON.stringify(res.data)).not.toMatch(/2026-04-10|Summary/);
+    const byId = await stack.post(caller, `query($id: ID!) { person(id: $id) { healthAssessments { assessedOn } } }`, {
+      id: personIds[0],
+    });
+    expect(byId.errors?.map((e) => e.extensions?.code)).toContain('FORBIDDEN');
+    expect(JSON.stringify(byId.data)).not.toMatch(/2026-04-10/);
+    expect((await auditRows()).slice(before)).toEqual([]);
+  }
 });

@@ -2,10 +2,10 @@ import type { ReadBasis, ReadDecision } from '@helhed/identity';
 
 /**
  * The three views of a person's health data (GDPR art. 9, the strictest rule in the graph):
- * - CLINICAL: everything, clinical findings included — the HEALTH department of the
- *   caller's municipality. Any health coordinator of the municipality, not only one on
- *   the family's team: the coordinator takes part in every family's assessment and
- *   records data before being put on a team, and is bound by health confidentiality anyway.
+ * - CLINICAL: everything, clinical findings included — a health coordinator (HEALTH
+ *   department) on the family's team today. A department's own category is its team
+ *   members' only (issue 9): a health coordinator off the team sees nothing of the
+ *   family, like anyone off it; the family department puts the coordinator on the team.
  * - TEAM_SUMMARY: the summary written for the team, the referrals' course (not their
  *   clinical note or close reason), treatment attendance — a caseworker on the family's
  *   team today whose department the person's consent (or another recorded legal basis)
@@ -17,7 +17,7 @@ import type { ReadBasis, ReadDecision } from '@helhed/identity';
  * Who gets which view is `decideRead`'s answer (@helhed/identity), through the
  * declared policy: the existence fields are declared `INDICATOR` (the team and
  * the project lead see them; the status report counts them), the rest `HEALTH`
- * (the HEALTH department, and a team member whose department a consent names).
+ * (a HEALTH team member, and a team member whose department a consent names).
  * This file is the health subgraph's one narrowing on top of it: which `HEALTH`
  * fields the team summary shows; every other `HEALTH` field is clinical.
  */
@@ -73,7 +73,7 @@ export function narrowToView(read: { field: string; category: string; basis: Rea
     allowed: false,
     reason:
       needed === 'CLINICAL'
-        ? `Clinical health data (${read.field}) is visible to the HEALTH department only`
+        ? `Clinical health data (${read.field}) is visible to the HEALTH department's team members only`
         : `Health data (${read.field}) is shared with a team member only where the person's consent names HEALTH for their department`,
   };
 }

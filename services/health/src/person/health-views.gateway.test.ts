@@ -5,11 +5,11 @@ import { todayInDenmark } from '../dates';
 
 /**
  * The three views of a person's health data, through the gateway on real
- * databases: the HEALTH department sees everything; a team member whose
+ * databases: a health coordinator on the family's team sees everything; a team member whose
  * department the person's consent names for HEALTH sees the summary for the
  * team, the referrals' course and treatment attendance; the rest of the team
- * sees that an assessment exists and its date; a caseworker off the team
- * sees none of it. Every returned read is audited with
+ * sees that an assessment exists and its date; a caseworker off the team,
+ * a health coordinator too, sees none of it. Every returned read is audited with
  * its field paths; a refused one is not.
  */
 let stack: TestStack;
@@ -73,10 +73,11 @@ beforeAll(async () => {
     cw[name] = registerCaseworker.id;
     who[name] = identity(department, { userId: registerCaseworker.id });
   };
-  await register('Sara', 'HEALTH'); // the health coordinator (on the team; her CLINICAL view does not depend on it)
+  await register('Sara', 'HEALTH'); // the health coordinator, on the team: her CLINICAL view depends on it (issue 9)
   await register('Jens', 'JOBCENTER'); // on the team; the consent names JOBCENTER for HEALTH
   await register('Anna', 'FAMILY'); // on the team; no consent for FAMILY
   await register('Ole', 'JOBCENTER'); // not on the team, though the consent names JOBCENTER
+  await register('Karen', 'HEALTH'); // a health coordinator of the municipality, not on the team
   // Anna opens the case (the family subgraph's team rule: she works it as its team).
   familyDept.userId = cw.Anna!;
 
@@ -197,7 +198,7 @@ afterAll(async () => {
   await stack?.close();
 }, 30_000);
 
-it('shows the health department everything, clinical findings included, and audits each field read', async () => {
+it("shows a health coordinator on the family's team everything, clinical findings included, and audits each field read", async () => {
   const caller = who.Sara!;
   let res: Awaited<ReturnType<TestStack['post']>> | undefined;
   const reads = await readsOf(caller, async () => (res = await stack.post(caller, VIEW)));
@@ -345,7 +346,9 @@ it('shows a caseworker off the team nothing of the health data, and audits nothi
   expect(reads).toEqual([]);
 });
 
-it('shows a caseworker off the team, asking for the person, only the date (the family subgraph shows them no member)', async () => {
+// The team rule (issue 9, DESIGN "Access rules"): before it, this test gave a caseworker off the team who asks for
+// the person by id the assessment's date; now they see nothing of the person's health data, and nothing is audited.
+it('shows a caseworker off the team, asking for the person, nothing of the health data (and the family only exists)', async () => {
   const caller = who.Ole!;
   let res: Awaited<ReturnType<TestStack['post']>> | undefined;
   const reads = await readsOf(
@@ -359,25 +362,39 @@ it('shows a caseworker off the team, asking for the person, only the date (the f
         { id: metteId },
       )),
   );
-  expect(refusedPaths(res!.errors)).toEqual([
-    'person.healthAssessments.assessedBy',
-    'person.healthAssessments.findings',
-    'person.healthAssessments.physical',
-    'person.healthAssessments.summaryForTeam',
-    'person.referrals',
-  ]);
-  expect(res!.data.person).toEqual({
-    id: metteId,
-    healthAssessments: [
-      { assessedOn: '2026-02-10', assessedBy: null, summaryForTeam: null, physical: null, findings: null },
-    ],
-    referrals: null,
-  });
-  expect(reads).toEqual([{ operation: 'READ', paths: ['_entities.healthAssessments'] }]);
+  expect(refusedPaths(res!.errors)).toEqual(['person.healthAssessments', 'person.referrals']);
+  expect(res!.data.person).toEqual({ id: metteId, healthAssessments: null, referrals: null });
+  expect(JSON.stringify(res!.data)).not.toMatch(/2026-02-10|Kan tåle|Rygsmerter|Angst/);
+  expect(reads).toEqual([]);
   // Through the family, the caseworker off the team learns only that it exists.
   const viaFamily = await stack.post(caller, VIEW);
   expect(viaFamily.data.familyByCaseReference).toBeNull();
   expect(refusedPaths(viaFamily.errors)).toContain('familyByCaseReference.members');
+});
+
+// The team rule (issue 9): before it, every health coordinator of the municipality read every person's health data,
+// clinical findings included, on the team or not; now only a HEALTH team member does (the family department puts
+// the coordinator on the team).
+it('shows a health coordinator off the team nothing of the health data, and audits nothing', async () => {
+  const caller = who.Karen!;
+  let res: Awaited<ReturnType<TestStack['post']>> | undefined;
+  const reads = await readsOf(
+    caller,
+    async () =>
+      (res = await stack.post(
+        caller,
+        `query($id: ID!) { person(id: $id) { id
+          healthAssessments { assessedOn summaryForTeam physical findings { area severity } }
+          referrals { to note } } }`,
+        { id: metteId },
+      )),
+  );
+  expect(refusedPaths(res!.errors)).toEqual(['person.healthAssessments', 'person.referrals']);
+  expect(res!.data.person).toEqual({ id: metteId, healthAssessments: null, referrals: null });
+  const viaFamily = await stack.post(caller, VIEW);
+  expect(viaFamily.data.familyByCaseReference).toBeNull();
+  expect(JSON.stringify(viaFamily.data)).not.toMatch(/2026-02-10|Kan tåle|Rygsmerter|Angst|Psykologhuset/);
+  expect(reads).toEqual([]);
 });
 
 it('writes no audit row for a read refused in full', async () => {
