@@ -3,9 +3,9 @@ import type { DataCategoryMap } from '@helhed/identity';
 /**
  * The economy subgraph's declared policy: the data category of every field of its
  * schema (DESIGN.md "Access rules"; the rules in `decideRead`, @helhed/identity).
- * A family's and a person's costs are ECONOMY: the ECONOMY department and the
- * project lead of the family's project read them (the cost picture), a team
- * member where their own department is ECONOMY or a consent covers it. Structural
+ * A family's and a person's costs are ECONOMY: a team member reads them where
+ * their own department is ECONOMY or a consent covers it (the ECONOMY department
+ * and project leads off the team read only the COST_BASIS facts). Structural
  * and municipality-level fields say NOT_PERSONAL. `data-categories.test.ts` fails
  * for a field of the schema that is missing here, so a new field cannot slip
  * through undeclared.

@@ -12,17 +12,17 @@ import {
 } from '@helhed/testing';
 import { startEconomyService, type RunningEconomyService } from '../service';
 
-/** `Family.costs` sends the same number of SQL statements however many members, activities and months. */
+/**
+ * `Family.costs` sends the same number of SQL statements however many members, activities and months.
+ * The economy consultant reads a family's costs as a member of its team (the ECONOMY department no longer
+ * reads every family's costs): the family stand-in answers `accessForCaller` with "on the team".
+ */
 const { logger: sqlLogger, statements } = sqlStatementLog();
 const economy = identity('ECONOMY');
 
 let db: TestDatabase;
 let service: RunningEconomyService;
-/**
- * The family subgraph's team answer: the economy consultant is on every family's team (issue 9: a family's
- * ECONOMY is its team members'; before it the ECONOMY department read every family's costs without asking).
- */
-let familyStandIn: FamilyStandIn;
+let familySubgraph: FamilyStandIn;
 
 const COSTS = `query($r: [_Any!]!, $from: YearMonth, $to: YearMonth) { _entities(representations: $r) {
   ... on Family { costs(from: $from, to: $to) { total { ore } months { month total { ore } }
@@ -67,9 +67,9 @@ async function count(representation: object, from: string, to: string) {
 
 beforeAll(async () => {
   db = await createTestDatabase('economy_costs');
-  familyStandIn = await startFamilyStandIn();
+  familySubgraph = await startFamilyStandIn();
   service = await startEconomyService(
-    { ...testSubgraphConfig(db.url), FAMILY_SUBGRAPH_URL: familyStandIn.url, COST_TREND_THRESHOLD_PERCENT: 5 },
+    { ...testSubgraphConfig(db.url), COST_TREND_THRESHOLD_PERCENT: 5, FAMILY_SUBGRAPH_URL: familySubgraph.url },
     { sqlLogger },
   );
   for (const input of [
@@ -88,7 +88,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await service?.close();
-  await familyStandIn?.close();
+  await familySubgraph?.close();
   await db?.drop();
 });
 

@@ -71,11 +71,14 @@ afterAll(async () => {
   await kit?.close();
 });
 
+/*
+ * The project has one family, so its totals are that family's economy data: the economy consultant on the
+ * family's team reads them. The project lead no longer does (the ECONOMY of their project's families is the
+ * families' teams'); they read a project's totals from 5 families on (policy.gateway.test.ts,
+ * status-report-costs.gateway.test.ts).
+ */
 describe("a project's cost development", () => {
   it('gives the verdict per month around the threshold (inclusive band)', async () => {
-    // The totals of a project of one family identify it: since the team rule (issue 9) the family's team reads them
-    // (here the economy consultant on it), not the project lead (policy.gateway.test.ts; status-report-costs has a
-    // project lead read the totals of five families).
     const dev = async (month: string) =>
       (await kit.stack.graph.request(economy, DEVELOPMENT, { id: projectId, month })).project.costDevelopment;
     expect(await dev('2026-06')).toEqual({
@@ -120,6 +123,14 @@ describe("a project's cost development", () => {
   it('is for the project lead, the economy department and administrators only', async () => {
     const res = await kit.stack.post(familyDept, DEVELOPMENT, { id: projectId, month: '2026-06' });
     expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it("is refused to the project lead while it identifies the project's one family", async () => {
+    const res = await kit.stack.post(kit.lead, DEVELOPMENT, { id: projectId, month: '2026-06' });
+    expect(res.data.project.costDevelopment).toBeNull();
+    expect(res.errors?.map((e) => [e.extensions?.code, e.path?.join('.')])).toEqual([
+      ['FORBIDDEN', 'project.costDevelopment'],
+    ]);
   });
 });
 
@@ -218,7 +229,7 @@ describe('an investment case against the live ledger', () => {
       },
     );
     expect(createInvestmentCase.project).toEqual({ id: projectId });
-    // The observed saving of a project of one family is that family's ECONOMY: its team's (issue 9), not the lead's.
+    // The one family's totals: read by the economy consultant on its team (see the cost development above).
     const { project } = await kit.stack.graph.request(
       economy,
       `query($id: ID!, $caseId: ID!) { project(id: $id) { investmentComparison(caseId: $caseId) {

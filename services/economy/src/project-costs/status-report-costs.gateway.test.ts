@@ -42,20 +42,18 @@ beforeAll(async () => {
     },
   );
   projectId = createProject.id;
-  // Five families: the project lead reads a project's totals from the COST_BASIS facts only where they identify no
-  // family (project-costs/project-subjects.ts); with fewer, every member's ECONOMY, which since the team rule
-  // (issue 9) is the family's team's only, not the project lead's.
+  // Five families: a project's totals from 5 families on identify none of them, so the project lead reads
+  // them (below 5 they are the families' own economy data, which the project lead no longer reads).
   const familyIds: string[] = [];
-  for (const n of [1, 2, 3, 4, 5]) familyIds.push((await kit.createFamily(`REPORT-${n}`, '2026-01-05', 1, 0)).id);
-  for (const id of familyIds) {
+  for (let i = 1; i <= 5; i += 1) familyIds.push((await kit.createFamily(`REPORT-${i}`, '2026-01-05')).id);
+  for (const familyId of familyIds)
     await kit.stack.graph.request(
       kit.lead,
       `mutation($input: EnrolFamilyInProjectInput!) { enrolFamilyInProject(input: $input) { id } }`,
-      { input: { projectId, familyId: id, enrolledOn: '2026-01-05' } },
+      { input: { projectId, familyId, enrolledOn: '2026-01-05' } },
     );
-  }
   const familyId = familyIds[0]!;
-  // Baseline 100,000 øre a month (1,200,000 over 2025); June 2026 costs 120,000 øre.
+  // Baseline 100,000 øre a month (1,200,000 over 2025); June 2026 costs 120,000 øre; the other four cost nothing.
   await spend(familyId, '2025-03', 1_200_000);
   await spend(familyId, '2026-06', 120_000);
 }, 120_000);
