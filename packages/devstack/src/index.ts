@@ -4,3 +4,4 @@ export * from './graph-client';
 export { demoCaseworker, loadDemoData } from './demo-data';
 export { loadDemoRegistrations } from './demo-registration';
 export { startTestStack, TEST_TOKEN_SETTINGS, type TestStack } from './test-stack';
+export { registerCaller } from './test-callers';

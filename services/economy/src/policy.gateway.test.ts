@@ -1,3 +1,4 @@
+import { registerCaller } from '@helhed/devstack';
 import type { Identity } from '@helhed/identity';
 import { identity, queryDatabase } from '@helhed/testing';
 import { admin, economy, startEconomyKit, type EconomyKit } from './__tests__/economy-kit';
@@ -21,18 +22,8 @@ beforeAll(async () => {
   kit = await startEconomyKit();
   const g = (caller: Identity, query: string, variables: Record<string, unknown>) =>
     kit.stack.graph.request(caller, query, variables);
-  const register = async (
-    name: string,
-    department: Identity['department'],
-    roles: Identity['roles'] = ['CASEWORKER'],
-  ) => {
-    const { registerCaseworker } = await g(
-      admin,
-      `mutation($input: RegisterCaseworkerInput!) { registerCaseworker(input: $input) { id } }`,
-      { input: { name, email: `${name.toLowerCase()}@example.dk`, department } },
-    );
-    return identity(department, { userId: registerCaseworker.id, roles });
-  };
+  const register = (name: string, department: Identity['department'], roles?: Identity['roles']) =>
+    registerCaller(kit.stack.graph, admin, name, department, roles);
   // The kit's economy consultant is on every kit family's team; the ECONOMY department no longer reads
   // every family's costs municipality-wide, so an economy consultant off the team is a caller of its own.
   who.economyOnTeam = economy;

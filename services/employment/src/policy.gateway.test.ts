@@ -1,4 +1,4 @@
-import { startTestStack, type TestStack } from '@helhed/devstack';
+import { startTestStack, type TestStack, registerCaller } from '@helhed/devstack';
 import type { Identity } from '@helhed/identity';
 import { PURPOSE_HEADER } from '@helhed/identity';
 import { identity, queryDatabase } from '@helhed/testing';
@@ -36,18 +36,8 @@ async function post(caller: Identity, query: string, variables: Record<string, u
 beforeAll(async () => {
   stack = await startTestStack();
   await stack.graph.request(admin, `mutation { registerMunicipality(input: { code: "630", name: "Vejle" }) { code } }`);
-  const register = async (
-    name: string,
-    department: Identity['department'],
-    roles: Identity['roles'] = ['CASEWORKER'],
-  ) => {
-    const { registerCaseworker } = await stack.graph.request(
-      admin,
-      `mutation($input: RegisterCaseworkerInput!) { registerCaseworker(input: $input) { id } }`,
-      { input: { name, email: `${name.toLowerCase()}@example.dk`, department } },
-    );
-    return identity(department, { userId: registerCaseworker.id, roles });
-  };
+  const register = (name: string, department: Identity['department'], roles?: Identity['roles']) =>
+    registerCaller(stack.graph, admin, name, department, roles);
   who.jobcenterOnTeam = await register('Jens', 'JOBCENTER');
   who.jobcenterOffTeam = await register('Ole', 'JOBCENTER');
   who.familyOnTeam = await register('Anna', 'FAMILY');
