@@ -11,3 +11,4 @@ export * from './field-policy';
 export * from './disclosure';
 export * from './operation-audit';
 export * from './access-log';
+export * from './evaluator-contribution';
