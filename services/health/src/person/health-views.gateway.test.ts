@@ -1,4 +1,4 @@
-import { startTestStack, type TestStack } from '@helhed/devstack';
+import { registerCaller, startTestStack, type TestStack } from '@helhed/devstack';
 import type { Identity } from '@helhed/identity';
 import { identity, queryDatabase } from '@helhed/testing';
 import { todayInDenmark } from '../dates';
@@ -65,13 +65,8 @@ beforeAll(async () => {
   stack = await startTestStack();
   await stack.graph.request(admin, `mutation { registerMunicipality(input: { code: "630", name: "Vejle" }) { code } }`);
   const register = async (name: string, department: 'FAMILY' | 'JOBCENTER' | 'HEALTH') => {
-    const { registerCaseworker } = await stack.graph.request(
-      admin,
-      `mutation($input: RegisterCaseworkerInput!) { registerCaseworker(input: $input) { id } }`,
-      { input: { name, email: `${name.toLowerCase()}@example.dk`, department } },
-    );
-    cw[name] = registerCaseworker.id;
-    who[name] = identity(department, { userId: registerCaseworker.id });
+    who[name] = await registerCaller(stack.graph, admin, name, department);
+    cw[name] = who[name].userId;
   };
   await register('Sara', 'HEALTH'); // the health coordinator, on the team: her CLINICAL view depends on it (issue 9)
   await register('Jens', 'JOBCENTER'); // on the team; the consent names JOBCENTER for HEALTH
