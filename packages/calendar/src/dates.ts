@@ -2,12 +2,22 @@
  * Calendar dates as the services keep them: YYYY-MM-DD strings in Danish local
  * time, with no clock or zone arithmetic beyond "what day is it in Denmark".
  */
+import { clock } from './clock';
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** Today's date in Denmark (YYYY-MM-DD): ages and "not in the future" follow Danish local time, not UTC. */
-export function todayInDenmark(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(now);
+const DANISH_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' });
+
+/**
+ * The date in Denmark (YYYY-MM-DD) at an instant, by default now on the platform's
+ * clock: ages and "not in the future" follow Danish local time, not UTC.
+ */
+export function todayInDenmark(now: Date = clock.now()): string {
+  return DANISH_DATE.format(now);
 }
+
+/** Today's date in Denmark (YYYY-MM-DD), from the platform's clock. */
+export const today = (): string => todayInDenmark(clock.now());
 
 /** True for a real calendar date written YYYY-MM-DD. */
 export function isRealDate(value: string): boolean {

@@ -1,4 +1,16 @@
-export { ageOn, isRealDate, todayInDenmark } from './dates';
+export { ageOn, isRealDate, today, todayInDenmark } from './dates';
+export {
+  advanceClock,
+  clock,
+  clockSettingOf,
+  clockSource,
+  ClockSettingError,
+  now,
+  nowMs,
+  parseInstant,
+  setClock,
+  type Clock,
+} from './clock';
 export {
   addBusinessDays,
   addDays,

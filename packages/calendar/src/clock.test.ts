@@ -1,0 +1,40 @@
+import { advanceClock, clock, clockSettingOf, ClockSettingError, setClock } from './clock';
+import { today, todayInDenmark } from './dates';
+
+afterEach(() => setClock(null));
+
+describe('the platform clock', () => {
+  it('is the wall clock unless set', () => {
+    const before = Date.now();
+    const at = clock.now().getTime();
+    expect(at).toBeGreaterThanOrEqual(before);
+    expect(at).toBeLessThanOrEqual(Date.now());
+  });
+
+  it('runs on from the instant it is set to, and crosses midnight in Copenhagen as a real run would', () => {
+    setClock('2026-12-31T23:59:59.990+01:00');
+    expect(today()).toBe('2026-12-31');
+    advanceClock(20);
+    expect(today()).toBe('2027-01-01');
+    expect(todayInDenmark()).toBe('2027-01-01');
+  });
+
+  it('stands still when frozen, and moves only when told', () => {
+    setClock('2027-03-28T01:59:59+01:00', { frozen: true });
+    expect(clock.now().toISOString()).toBe('2027-03-28T00:59:59.000Z');
+    advanceClock(1000);
+    // 02:00 CET is 03:00 CEST: the day is the same, the instant one second on.
+    expect(clock.now().toISOString()).toBe('2027-03-28T01:00:00.000Z');
+    expect(today()).toBe('2027-03-28');
+  });
+
+  it('reads HELHED_NOW as an instant with its offset, and refuses it in production or without an offset', () => {
+    expect(clockSettingOf({ HELHED_NOW: '2026-12-07T10:00:00+01:00' })?.toISOString()).toBe('2026-12-07T09:00:00.000Z');
+    expect(clockSettingOf({})).toBeNull();
+    expect(() => clockSettingOf({ HELHED_NOW: '2026-12-07T10:00:00' })).toThrow(ClockSettingError);
+    expect(() => clockSettingOf({ HELHED_NOW: 'tomorrow' })).toThrow(/ISO 8601 instant/);
+    expect(() => clockSettingOf({ HELHED_NOW: '2026-12-07T10:00:00Z', NODE_ENV: 'production' })).toThrow(
+      /not allowed in production/,
+    );
+  });
+});
