@@ -5,11 +5,13 @@ import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import {
   IDENTITY_HEADER,
+  PLANNED_FETCH_HEADER,
   PURPOSE_HEADER,
   purposeFrom,
   REQUEST_ID_HEADER,
   createCallerTokenVerifier,
   signForwardedIdentity,
+  signPlannedFetch,
   type Identity,
 } from '@helhed/identity';
 import { DomainError } from '@helhed/errors';
@@ -26,12 +28,14 @@ type SubgraphResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>
 
 /**
  * Sends the gateway's fetches to one subgraph with the caller's signed
- * identity and the request id.
+ * identity, the request id, and the signature of the fetch itself (the fields
+ * subgraphs hand each other through the plan are answered only to it).
  */
 class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     readonly name: string,
     url: string,
+    private readonly identitySecret: string,
   ) {
     super({ url });
   }
@@ -41,7 +45,16 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     context,
   }: Parameters<RemoteGraphQLDataSource<GatewayContext>['willSendRequest'] & {}>[0]) {
     // Headers reach subgraphs only when set here.
-    if (context.forwardedIdentity) request.http?.headers.set(IDENTITY_HEADER, context.forwardedIdentity);
+    if (context.forwardedIdentity) {
+      request.http?.headers.set(IDENTITY_HEADER, context.forwardedIdentity);
+      if (request.query) {
+        const fetch = { query: request.query, variables: request.variables };
+        request.http?.headers.set(
+          PLANNED_FETCH_HEADER,
+          signPlannedFetch(context.forwardedIdentity, fetch, this.identitySecret),
+        );
+      }
+    }
     if (context.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
     if (context.purpose) request.http?.headers.set(PURPOSE_HEADER, context.purpose);
   }
@@ -104,7 +117,8 @@ export async function startGateway(
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
     logger,
-    buildService: ({ name, url }) => new SubgraphDataSource(name, overrides[name] ?? url ?? ''),
+    buildService: ({ name, url }) =>
+      new SubgraphDataSource(name, overrides[name] ?? url ?? '', config.IDENTITY_SIGNING_SECRET),
   });
 
   const production = config.NODE_ENV === 'production';

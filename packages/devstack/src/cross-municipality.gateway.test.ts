@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Identity } from '@helhed/identity';
+import { IDENTITY_HEADER, PLANNED_FETCH_HEADER, signPlannedFetch, type Identity } from '@helhed/identity';
 import {
   gatewayHeaders,
   identity,
   postGraphQL,
   queryDatabase,
   tenantTables,
+  TEST_SECRETS,
   type GraphQLResponse,
 } from '@helhed/testing';
 import {
@@ -325,14 +326,15 @@ const subgraphUrl = (graph: string) =>
 
 /**
  * What another municipality may see of an entity: a municipality's name is
- * public reference data (no tenant column, no wall); the national view's
- * participants are what the national monitor's aggregates are computed from
- * across municipalities (`@inaccessible`: the gateway passes them between
- * subgraphs, a client never sees them).
+ * public reference data (no tenant column, no wall); the national view's month
+ * and default deadline are the national monitor's, and tell of no person. (The
+ * persons behind the national view and the evaluators' dataset — `participants`,
+ * `subjects` — are not here: a subgraph hands them only to a fetch the gateway
+ * planned, so a signed identity sent straight to it gets none.)
  */
 const PUBLIC: Array<{ type: string; field: string; only?: (who: Identity) => boolean }> = [
   { type: 'Municipality', field: 'name' },
-  ...['month', 'defaultDeadline', 'participants', 'familyParts', 'jobcenterParts', 'healthParts'].map((field) => ({
+  ...['month', 'defaultDeadline'].map((field) => ({
     type: 'NationalRegistrationView',
     field,
     only: (who: Identity) => who.roles.includes('NATIONAL_MONITOR'),
@@ -384,6 +386,27 @@ describe('the probes', () => {
       const returned = (res.data as { _entities: Array<Record<string, unknown> | null> })._entities;
       expect(returned.flatMap((e) => nonEmptyFields(e, entity.key)).length).toBeGreaterThan(0);
     }
+  });
+
+  it("find the persons behind the national monitor's figures only in a fetch the gateway signed (so that probe can fail)", async () => {
+    const monitor = callers.find((c) => c.label === 'national monitor')!.who;
+    const entity = supergraph.entities.find((e) => e.type === 'EvaluatorDataset' && e.graph === 'FAMILY')!;
+    const op = entitiesOperation(supergraph.schema, entity, fill(entity.type));
+    const variables = { ...op.variables, representations: representations(entity) };
+    const headers = await gatewayHeaders(monitor);
+    const signed = signPlannedFetch(headers[IDENTITY_HEADER]!, { query: op.text, variables }, TEST_SECRETS.identity);
+    const subjectsOf = (res: GraphQLResponse) =>
+      ((res.data as { _entities?: Array<{ subjects?: unknown[] } | null> } | null)?._entities ?? []).flatMap(
+        (e) => e?.subjects ?? [],
+      );
+    const planned = await postGraphQL(subgraphUrl('FAMILY'), op.text, variables, {
+      ...headers,
+      [PLANNED_FETCH_HEADER]: signed,
+    });
+    expect(subjectsOf(planned).length).toBeGreaterThan(0);
+    const direct = await postGraphQL(subgraphUrl('FAMILY'), op.text, variables, headers);
+    expect(subjectsOf(direct)).toEqual([]);
+    expect(direct.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
 

@@ -1,4 +1,4 @@
-import { signForwardedIdentity, verifyForwardedIdentity } from './forwarded';
+import { isPlannedFetch, signForwardedIdentity, signPlannedFetch, verifyForwardedIdentity } from './forwarded';
 import { createCallerTokenVerifier, mintCallerToken } from './caller-token';
 import { Identity } from './identity';
 
@@ -24,6 +24,50 @@ describe('forwarded identity', () => {
     await expect(verifyForwardedIdentity(`${h}.${forged}.${s}`, secret)).rejects.toMatchObject({
       code: 'UNAUTHENTICATED',
     });
+  });
+});
+
+describe('planned fetches', () => {
+  const fetch = {
+    query:
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on EvaluatorDataset { subjects { personId } } } }',
+    variables: { r: [{ __typename: 'EvaluatorDataset', projectId: 'p-1', from: '2026-01', to: '2026-03' }] },
+  };
+
+  it('are recognised when the gateway signed this identity, query and variables (the body as it went over the wire)', async () => {
+    const header = await signForwardedIdentity(identity, secret);
+    const signature = signPlannedFetch(header, fetch, secret);
+    const received = JSON.parse(JSON.stringify(fetch)) as typeof fetch;
+    expect(isPlannedFetch(signature, header, received, secret)).toBe(true);
+    expect(
+      isPlannedFetch(
+        signPlannedFetch(header, { query: '{ a }' }, secret),
+        header,
+        { query: '{ a }', variables: {} },
+        secret,
+      ),
+    ).toBe(true);
+  });
+
+  it('are not recognised without the header, with another key, identity, query or variables', async () => {
+    const header = await signForwardedIdentity(identity, secret);
+    const other = await signForwardedIdentity({ ...identity, municipality: '101' }, secret);
+    const signature = signPlannedFetch(header, fetch, secret);
+    expect(isPlannedFetch(undefined, header, fetch, secret)).toBe(false);
+    expect(isPlannedFetch('', header, fetch, secret)).toBe(false);
+    expect(
+      isPlannedFetch(
+        signPlannedFetch(header, fetch, 'another-secret-of-at-least-32-characters'),
+        header,
+        fetch,
+        secret,
+      ),
+    ).toBe(false);
+    expect(isPlannedFetch(signature, other, fetch, secret)).toBe(false);
+    expect(isPlannedFetch(signature, header, { ...fetch, query: `${fetch.query} ` }, secret)).toBe(false);
+    const r = [{ ...fetch.variables.r[0]!, projectId: 'p-2' }];
+    expect(isPlannedFetch(signature, header, { ...fetch, variables: { r } }, secret)).toBe(false);
+    expect(isPlannedFetch(`${signature}x`, header, fetch, secret)).toBe(false);
   });
 });
 

@@ -11,8 +11,11 @@ const MAX_BODY_BYTES = 1024 * 1024;
 export interface HttpAppOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
   logger: Logger;
-  /** Builds the per-request context; may throw a GraphQLError (e.g. UNAUTHENTICATED). */
-  context: (request: { headers: IncomingMessage['headers']; requestId: string }) => Promise<TContext>;
+  /**
+   * Builds the per-request context; may throw a GraphQLError (e.g. UNAUTHENTICATED).
+   * `body` is the parsed JSON body of a POST (undefined otherwise).
+   */
+  context: (request: { headers: IncomingMessage['headers']; requestId: string; body: unknown }) => Promise<TContext>;
   /** Resolves when the process can serve traffic (database reachable, ...). */
   ready?: () => Promise<void>;
   /** Largest accepted request body in bytes (1 MiB when unset); larger bodies get HTTP 413. */
@@ -81,7 +84,7 @@ export function createHttpApp<TContext extends BaseContext>(options: HttpAppOpti
     const result = await withTenantScope(() =>
       apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-        context: () => options.context({ headers: req.headers, requestId }),
+        context: () => options.context({ headers: req.headers, requestId, body }),
       }),
     );
     for (const [key, value] of result.headers) res.setHeader(key, value);

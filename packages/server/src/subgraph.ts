@@ -10,8 +10,16 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { GraphQLError, parse } from 'graphql';
 import { setTenantScope, type TenantScope } from '@helhed/db';
-import { DomainError } from '@helhed/errors';
-import { IDENTITY_HEADER, PURPOSE_HEADER, purposeFrom, verifyForwardedIdentity, type Identity } from '@helhed/identity';
+import { DomainError, ForbiddenError } from '@helhed/errors';
+import {
+  IDENTITY_HEADER,
+  PLANNED_FETCH_HEADER,
+  PURPOSE_HEADER,
+  isPlannedFetch,
+  purposeFrom,
+  verifyForwardedIdentity,
+  type Identity,
+} from '@helhed/identity';
 import { createErrorFormatter } from './errors';
 import { createHttpApp, type RunningHttpServer } from './http';
 import type { Logger } from './logger';
@@ -24,6 +32,13 @@ export interface BaseContext {
   requestId: string;
   /** Why the caller reads, from the `x-helhed-purpose` header the gateway passes on (for the audit rows), or null. */
   purpose: string | null;
+  /**
+   * Whether this request is a fetch the gateway planned (its signature over
+   * the identity, query and variables, `x-helhed-planned-fetch`): the only
+   * request that may read a field one subgraph hands another through the plan
+   * (see `requirePlannedFetch`). Checked when first asked.
+   */
+  plannedByGateway: () => boolean;
   logger: Logger;
 }
 
@@ -78,6 +93,38 @@ export function tenantScopeOf(identity: Identity): TenantScope {
   return { municipality: identity.municipality, national };
 }
 
+/** Whether the request's body is the very fetch the gateway signed (see `isPlannedFetch`). */
+function plannedFetch(
+  signature: string | string[] | undefined,
+  forwardedIdentity: string,
+  body: unknown,
+  secret: string,
+): boolean {
+  if (typeof signature !== 'string' || typeof body !== 'object' || body === null) return false;
+  const { query, variables } = body as { query?: unknown; variables?: unknown };
+  if (typeof query !== 'string') return false;
+  if (variables !== undefined && variables !== null && typeof variables !== 'object') return false;
+  return isPlannedFetch(
+    signature,
+    forwardedIdentity,
+    { query, variables: variables as Record<string, unknown> },
+    secret,
+  );
+}
+
+/**
+ * Refuses a field that one subgraph hands another through the gateway's query
+ * plan (an `@inaccessible` input of a `@requires`, such as the person ids
+ * behind an aggregate) unless the request is a fetch the gateway planned. The
+ * caller's identity does not entitle them to it — a national monitor, for one,
+ * sees aggregates only — so a signed identity sent straight to the subgraph
+ * gets FORBIDDEN, whatever it may otherwise read.
+ */
+export function requirePlannedFetch(ctx: BaseContext, what: string): void {
+  if (!ctx.plannedByGateway())
+    throw new ForbiddenError(`${what} are handed between subgraphs by the gateway's query plan only`);
+}
+
 /**
  * Builds one subgraph: Apollo Server 5 with `buildSubgraphSchema`, masked
  * errors, request logging, and the forwarded identity verified on every
@@ -106,7 +153,7 @@ export function createSubgraph<TContext extends BaseContext>(options: SubgraphOp
     apollo,
     logger,
     ready: options.ready,
-    context: async ({ headers, requestId }) => {
+    context: async ({ headers, requestId, body }) => {
       const header = headers[IDENTITY_HEADER];
       let identity: Identity;
       try {
@@ -120,11 +167,15 @@ export function createSubgraph<TContext extends BaseContext>(options: SubgraphOp
         throw new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
       }
       setTenantScope(tenantScopeOf(identity));
+      let planned: boolean | undefined;
+      const plannedByGateway = () =>
+        (planned ??= plannedFetch(headers[PLANNED_FETCH_HEADER], header as string, body, options.identitySecret));
       return options.context({
         identity,
         forwardedIdentity: header as string,
         requestId,
         purpose: purposeFrom(headers[PURPOSE_HEADER]),
+        plannedByGateway,
         logger: logger.child({ requestId }),
       });
     },

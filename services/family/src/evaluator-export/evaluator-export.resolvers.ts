@@ -1,6 +1,7 @@
 import { lastDayOfMonth } from '@helhed/calendar';
 import { NotFoundError, UnauthenticatedError, UserInputError } from '@helhed/errors';
 import { authorizeEvaluatorDataset } from '@helhed/identity';
+import { requirePlannedFetch } from '@helhed/server';
 import type { FamilyContext } from '../context';
 import { isUuid } from '../ids';
 import { monthIndicators } from '../registration/progression';
@@ -95,7 +96,10 @@ async function load(ctx: FamilyContext, ref: DatasetRef) {
  * The evaluators' dataset: the family subgraph lists the person-months (members
  * of the families enrolled in each month), hands them to the jobcenter and the
  * health coordinator through `@requires`, and returns the rows with keyed
- * pseudonyms. Person ids stay in the `@inaccessible` fields between subgraphs.
+ * pseudonyms. Person ids stay in the `@inaccessible` fields between subgraphs:
+ * `subjects` is answered only to a fetch the gateway planned, never to a caller
+ * who sends a signed identity straight here (a national monitor may have the
+ * pseudonymised rows of any municipality's project, not its person ids).
  */
 export const evaluatorExportResolvers = {
   Query: {
@@ -109,12 +113,14 @@ export const evaluatorExportResolvers = {
       await checked(ctx, ref);
       return ref;
     },
-    subjects: async (ref: DatasetRef, _: unknown, ctx: FamilyContext) =>
-      (await datasetOf(ctx, ref)).subjects.map((s) => ({
+    subjects: async (ref: DatasetRef, _: unknown, ctx: FamilyContext) => {
+      requirePlannedFetch(ctx, "The evaluators' dataset's person-months");
+      return (await datasetOf(ctx, ref)).subjects.map((s) => ({
         personId: s.personId,
         month: s.month,
         municipalityCode: s.municipalityCode,
-      })),
+      }));
+    },
     rows: async (ref: DatasetRef, _: unknown, ctx: FamilyContext) => {
       const { subjects, familyValues, key } = await datasetOf(ctx, ref);
       return datasetRows(key, subjects, familyValues, [ref.jobcenterValues ?? [], ref.healthValues ?? []]);

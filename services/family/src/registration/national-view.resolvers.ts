@@ -1,5 +1,6 @@
 import { lastDayOfMonth } from '@helhed/calendar';
 import { ForbiddenError, UnauthenticatedError, UserInputError } from '@helhed/errors';
+import { requirePlannedFetch } from '@helhed/server';
 import type { FamilyContext } from '../context';
 import { nationalAggregates } from './national-view';
 import {
@@ -113,8 +114,11 @@ export const nationalViewResolvers = {
       return ref;
     },
     defaultDeadline: (ref: ViewRef) => registrationDeadline(ref.month),
+    // The persons behind the aggregates, for the jobcenter's and the health coordinator's parts:
+    // only to a fetch the gateway planned, never to the national monitor who sees aggregates only.
     participants: async (ref: ViewRef, _: unknown, ctx: FamilyContext) => {
       requireNationalMonitor(ctx);
+      requirePlannedFetch(ctx, "The national view's participants");
       return (await participantsOf(ctx, ref.month)).persons;
     },
     municipalities: async (ref: ViewRef, _: unknown, ctx: FamilyContext) => (await viewOf(ctx, ref)).municipalities,
