@@ -33,10 +33,6 @@ export interface DigestRunDeps {
   logger: Logger;
 }
 
-/** The graph does not have the monthly-registration fields (before the registration work is merged). */
-const registrationMissing = (error: unknown) =>
-  error instanceof Error && /Cannot query field "registration(Deadline|Months)"/.test(error.message);
-
 /** What is due for a municipality on a day: the follow-ups, and the registrations whose deadline is near. */
 export async function readDue(deps: DigestRunDeps, municipality: string, day: string): Promise<DueSnapshot> {
   const [followUps, projectLeads] = await Promise.all([
@@ -44,15 +40,10 @@ export async function readDue(deps: DigestRunDeps, municipality: string, day: st
     deps.source.projectLeads(municipality, day),
   ]);
   const registrations: RegistrationMonthDue[] = [];
-  try {
-    for (const month of candidateMonths(day)) {
-      const deadline = await deps.source.registrationDeadline(municipality, month);
-      if (registrationDayOf(day, deadline, deps.lead) === null) continue;
-      registrations.push({ month, deadline, members: await deps.source.registrationMonths(municipality, month) });
-    }
-  } catch (error) {
-    if (!registrationMissing(error)) throw error;
-    deps.logger.warn('the graph has no monthly registration yet (registrationMonths); only follow-ups are reminded');
+  for (const month of candidateMonths(day)) {
+    const deadline = await deps.source.registrationDeadline(municipality, month);
+    if (registrationDayOf(day, deadline, deps.lead) === null) continue;
+    registrations.push({ month, deadline, members: await deps.source.registrationMonths(municipality, month) });
   }
   return { followUps, registrations, projectLeads };
 }

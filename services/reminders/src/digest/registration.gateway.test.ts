@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { addBusinessDays, nthBusinessDayOfMonth } from '@helhed/calendar';
 import { startTestStack, type TestStack } from '@helhed/devstack';
 import { TEST_SECRETS, identity } from '@helhed/testing';
@@ -12,15 +10,12 @@ import type { DigestStore } from './digest-store';
 /**
  * The monthly-registration reminders against the real graph: the contract of
  * issues 7/8 (`registrationMonths`, `registrationDeadline`) read with the
- * worker's SERVICE identity. Runs once the registration work is in the
- * supergraph; until then it is skipped (the rules are tested on fixtures).
+ * worker's SERVICE identity.
  */
-const apiSchema = readFileSync(join(__dirname, '..', '..', '..', '..', 'gateway', 'api-schema.graphql'), 'utf8');
-const registrationInGraph = /registrationMonths\(/.test(apiSchema) && /registrationDeadline\(/.test(apiSchema);
 
 jest.setTimeout(120_000);
 
-(registrationInGraph ? describe : describe.skip)('monthly registration reminders through the gateway', () => {
+describe('monthly registration reminders through the gateway', () => {
   let stack: TestStack;
   let source: GraphDueSource;
   let familyId: string;
@@ -107,8 +102,31 @@ jest.setTimeout(120_000);
     expect(fie?.text).toMatch(/medlem nr\. 1 \(forælder\)/);
     for (const d of digests) expect(d.text + d.html).not.toMatch(/Hemmelig|\d{6}-?\d{4}/);
   });
-});
 
-it('knows whether the registration contract is in the supergraph (the test above runs when it is)', () => {
-  expect(typeof registrationInGraph).toBe('boolean');
+  it('fails the run when what is due cannot be read, rather than reminding only the follow-ups', async () => {
+    const deadline = await source.registrationDeadline('630', '2026-03');
+    // What the graph answers when a field is not in it (the error an earlier fallback swallowed as a warning).
+    const missing = await stack.post(
+      serviceIdentity('630'),
+      `{ registrationMonthsGone(month: "2026-03") { personId } }`,
+    );
+    const message = missing.errors?.[0]?.message ?? '';
+    expect(message).toMatch(/Cannot query field "registrationMonthsGone"/);
+    const failing = Object.assign(Object.create(source) as GraphDueSource, {
+      registrationMonths: async () => {
+        throw new Error(message.replace('registrationMonthsGone', 'registrationMonths'));
+      },
+    });
+    const deps = {
+      source: failing,
+      store: { preferences: async () => new Map() } as unknown as DigestStore,
+      lead: DEFAULT_LEAD_TIMES,
+      frontendBaseUrl: 'https://helhed.example',
+      municipalities: ['630'],
+      logger: silentLogger(),
+    };
+    await expect(computeDigests(deps, '630', addBusinessDays(deadline, -3))).rejects.toThrow(
+      /Cannot query field "registrationMonths"/,
+    );
+  });
 });
