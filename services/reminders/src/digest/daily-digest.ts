@@ -39,10 +39,7 @@ const registrationMissing = (error: unknown) =>
 
 /** What is due for a municipality on a day: the follow-ups, and the registrations whose deadline is near. */
 export async function readDue(deps: DigestRunDeps, municipality: string, day: string): Promise<DueSnapshot> {
-  const [followUps, projectLeads] = await Promise.all([
-    deps.source.followUpsDue(municipality, followUpHorizon(day, deps.lead)),
-    deps.source.projectLeads(municipality, day),
-  ]);
+  const followUps = await deps.source.followUpsDue(municipality, followUpHorizon(day, deps.lead));
   const registrations: RegistrationMonthDue[] = [];
   try {
     for (const month of candidateMonths(day)) {
@@ -54,7 +51,7 @@ export async function readDue(deps: DigestRunDeps, municipality: string, day: st
     if (!registrationMissing(error)) throw error;
     deps.logger.warn('the graph has no monthly registration yet (registrationMonths); only follow-ups are reminded');
   }
-  return { followUps, registrations, projectLeads };
+  return { followUps, registrations };
 }
 
 /** The digests of one municipality's day (none on a day that is not a business day). */
