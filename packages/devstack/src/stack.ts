@@ -1,3 +1,6 @@
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Environment } from '@helhed/config';
 import { loadEconomyConfig, startEconomyService } from '@helhed/economy';
 import { loadEmploymentConfig, startEmploymentService } from '@helhed/employment';
@@ -63,10 +66,18 @@ export async function startStack(settings: StackSettings): Promise<Stack> {
       logger: logOf('economy'),
     }),
   ]);
+  // The notifications subgraph reads the graph for an administrator's `runReminders` through the gateway, which
+  // starts after it; its mail goes to files in a folder of its own unless the settings name SMTP or a folder.
+  let gatewayUrl = '';
   const notifications = settings.notificationsDatabaseUrl
     ? await startNotificationsSubgraph(
-        loadRemindersConfig({ ...env, DATABASE_URL: settings.notificationsDatabaseUrl, NOTIFICATIONS_PORT: '0' }),
-        { logger: logOf('notifications') },
+        loadRemindersConfig({
+          MAIL_DIR: join(tmpdir(), `helhed-stack-mail-${process.pid}-${randomBytes(4).toString('hex')}`),
+          ...env,
+          DATABASE_URL: settings.notificationsDatabaseUrl,
+          NOTIFICATIONS_PORT: '0',
+        }),
+        { logger: logOf('notifications'), gatewayUrl: () => gatewayUrl },
       )
     : undefined;
   const gateway = await startGateway(
@@ -81,6 +92,7 @@ export async function startStack(settings: StackSettings): Promise<Stack> {
     }),
     { logger: logOf('gateway') },
   );
+  gatewayUrl = gateway.url;
   const subgraphs = { family, employment, health, economy };
   return {
     gatewayUrl: gateway.url,
