@@ -5,4 +5,4 @@ export * from './graphql-client';
 export * from './subgraph';
 export * from './family-stand-in';
 export * from './personal-data';
-export { declareMailScope, type MailScope } from './suite-log/suite-mail';
+export { declareMailScope, readableMail, type MailScope } from './suite-log/suite-mail';
