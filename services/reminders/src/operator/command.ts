@@ -8,7 +8,7 @@ import { createLogger } from '@helhed/server';
 import { loadRemindersConfig } from '../config';
 import { entities, migrations } from '../db/schema';
 import { DigestStore } from '../digest/digest-store';
-import { validateReminderRun, type ReminderRunReport } from './reminder-runs';
+import { dayProblem, validateReminderRun, type ReminderRunReport } from './reminder-runs';
 import { reminderRunsOf } from './reminder-runs-of';
 
 export const USAGE = `Usage: npm run reminders -- --day YYYY-MM-DD [--municipality 630] [--dry-run] [--json]
@@ -91,6 +91,9 @@ export async function runReminderCommand(
       return { code: 0 };
     }
     if (!args.day) throw input('--day YYYY-MM-DD is required');
+    // A malformed day is refused before the settings are read (a shell without DATABASE_URL still hears why).
+    const malformed = dayProblem(args.day);
+    if (malformed) throw new UserInputError('day', malformed);
     config = loadRemindersConfig(env);
     const served = config.MUNICIPALITIES.split(',').map((m) => m.trim());
     municipalities = args.municipality ? [args.municipality] : served;

@@ -49,6 +49,10 @@ export interface ReminderRunsDeps extends Omit<DigestRunDeps, 'municipalities' |
   send(deliveryKey: string): Promise<DigestSendOutcome>;
 }
 
+/** Why a day is not one (YYYY-MM-DD, a real date); null when it is. */
+export const dayProblem = (day: string): string | null =>
+  /^\d{4}-\d{2}-\d{2}$/.test(day) && isRealDate(day) ? null : `"${day}" is not a day (YYYY-MM-DD)`;
+
 /**
  * Checks an operator's request before anything is read or written: a real
  * day; a municipality the worker sends for; and, to send, a business day that
@@ -60,8 +64,9 @@ export function validateReminderRun(
   settings: { municipalities: string[]; today: string },
 ): void {
   const problems = new InputProblems();
-  const wellFormed = /^\d{4}-\d{2}-\d{2}$/.test(request.day) && isRealDate(request.day);
-  if (!wellFormed) problems.add('day', `"${request.day}" is not a day (YYYY-MM-DD)`);
+  const malformed = dayProblem(request.day);
+  const wellFormed = malformed === null;
+  if (malformed) problems.add('day', malformed);
   if (!/^\d{3}$/.test(request.municipality))
     problems.add('municipalityCode', `"${request.municipality}" is not a three-digit municipality code`);
   else if (!settings.municipalities.includes(request.municipality))
