@@ -237,3 +237,29 @@ it('the CLI sends the day once: each lead gets their own project only; the mutat
   expect(again.out).toContain(`0 written, 0 sent now, ${report!.sent} sent before, 0 not sent`);
   expect(smtp.mails).toHaveLength(report!.sent);
 });
+
+it('the mutation sends a day as the subgraph (its own mailer and database role): the contact persons get their reminders', async () => {
+  // Three business days before the deadline each family's contact person is told what is missing.
+  const before = addBusinessDays(deadline, -3);
+  const { runReminders } = await stack.graph.request<{
+    runReminders: {
+      written: number;
+      sent: number;
+      unsent: number;
+      recipients: Array<{ items: Array<{ kind: string }>; caseReferences: string[]; status: string }>;
+    };
+  }>(admin, RUN, { day: before, dryRun: false });
+  expect(runReminders).toMatchObject({ written: 2, sent: 2, unsent: 0 });
+  expect(runReminders.recipients.map((r) => [r.items[0]?.kind, r.caseReferences, r.status]).sort()).toEqual(
+    [
+      ['REGISTRATION_MISSING', [north.ref], 'SENT'],
+      ['REGISTRATION_MISSING', [south.ref], 'SENT'],
+    ].sort(),
+  );
+  const sent = await queryDatabase<{ n: number }>(
+    stack.remindersDatabase.url,
+    `SELECT count(*)::int AS n FROM digest WHERE day = $1 AND status = 'SENT' AND message_id IS NOT NULL`,
+    [before],
+  );
+  expect(sent[0]!.n).toBe(2);
+});
