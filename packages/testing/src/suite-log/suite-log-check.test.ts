@@ -2,7 +2,14 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { CPR_PATTERN, personalDataHits } from '../personal-data';
 import { SUITE_LOG_DIR_ENV, expectedTestFiles, seededNames, suiteLogLines, unfinishedTestFiles } from './suite-log';
-import { mailPersonalDataHits, readableMail, seededHealthDetails, suiteMails, suiteMailScopes } from './suite-mail';
+import {
+  caseworkerNames,
+  mailPersonalDataHits,
+  readableMail,
+  seededHealthDetails,
+  suiteMails,
+  suiteMailScopes,
+} from './suite-mail';
 
 /**
  * The whole suite's log output — every logger of every service in every test
@@ -113,7 +120,12 @@ function composedMail(to: string, subject: string, text: string, html: string): 
 }
 
 describe('every mail the suite produces', () => {
-  const known = () => ({ names: seededNames(ROOT), healthDetails: seededHealthDetails(ROOT), scopes: [] });
+  const known = () => ({
+    names: seededNames(ROOT),
+    healthDetails: seededHealthDetails(ROOT),
+    caseworkers: caseworkerNames(ROOT),
+    scopes: [],
+  });
 
   it('is checked by a function that finds a planted CPR, name, health detail or out-of-scope case, however encoded', () => {
     const details = seededHealthDetails(ROOT);
@@ -129,6 +141,15 @@ describe('every mail the suite produces', () => {
     expect(readableMail(clean).headers['subject']).toBe('Helhed: 2 påmindelser 13-04-2026');
     const scopes = [{ recipient: 'lead@kommune.dk', mustNotSee: ['SAG-9'] }];
     expect(mailPersonalDataHits([{ file: 'clean.eml', raw: clean }], { ...known(), scopes })).toEqual([]);
+    // The demo's project lead is a caseworker named like some tests' citizens: greeting him is not a disclosure.
+    expect(known().caseworkers).toContain('Lars Holm');
+    const greeting = composedMail(
+      'lars.holm@vejle.example',
+      'Helhed',
+      'Kære Lars Holm,\nSag VEJ-2026-0001',
+      '<p>x</p>',
+    );
+    expect(mailPersonalDataHits([{ file: 'greeting.eml', raw: greeting }], { ...known(), scopes })).toEqual([]);
 
     const planted = [
       composedMail('a@kommune.dk', 'Helhed', 'Sag SAG-1', '<p>CPR 1205881234</p>'),
@@ -136,9 +157,17 @@ describe('every mail the suite produces', () => {
       composedMail('a@kommune.dk', 'Helhed', 'x', `<p>${details[0]}</p>`),
       composedMail('lead@kommune.dk', 'Helhed', 'Sag SAG-9 mangler', '<p>x</p>'),
       composedMail('a@kommune.dk', 'Helhed om 120385-XXXX', 'x', '<p>x</p>'),
+      composedMail('lars.holm@vejle.example', 'Helhed', 'Kære Lars Holm,\nLars mangler en del', '<p>x</p>'),
     ].map((raw, i) => ({ file: `planted-${i}.eml`, raw }));
     const hits = mailPersonalDataHits(planted, { ...known(), scopes });
-    expect(planted.map((m) => hits.some((h) => h.startsWith(`${m.file}:`)))).toEqual([true, true, true, true, true]);
+    expect(planted.map((m) => hits.some((h) => h.startsWith(`${m.file}:`)))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
   });
 
   it(
