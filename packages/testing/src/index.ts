@@ -6,3 +6,5 @@ export * from './subgraph';
 export * from './family-stand-in';
 export * from './personal-data';
 export { declareMailScope, readableMail, type MailScope } from './suite-log/suite-mail';
+export { seededNames } from './suite-log/suite-log';
+export { caseworkerNames, mailPersonalDataHits, seededHealthDetails } from './suite-log/suite-mail';
