@@ -166,15 +166,20 @@ it("previews the day: each project lead's overview holds only their own project'
     runReminders: {
       dryRun: boolean;
       written: number;
-      recipients: Array<{ caseworker: { id: string }; items: Array<{ kind: string; count: number }>; status: null }>;
+      recipients: Array<{
+        caseworker: { id: string };
+        items: Array<{ kind: string; count: number }>;
+        caseReferences: string[];
+        status: null;
+      }>;
     };
   }>(admin, RUN, { day });
   expect(runReminders).toMatchObject({ dryRun: true, written: 0 });
-  for (const lead of [north.lead, south.lead])
-    expect(runReminders.recipients.find((r) => r.caseworker.id === lead)).toEqual({
-      caseworker: { id: lead },
+  for (const side of [north, south])
+    expect(runReminders.recipients.find((r) => r.caseworker.id === side.lead)).toEqual({
+      caseworker: { id: side.lead },
       items: [{ kind: 'REGISTRATION_OVERVIEW', count: 1 }],
-      caseReferences: [],
+      caseReferences: [side.ref],
       status: null,
     });
   expect(await digestRows()).toBe(0);
@@ -198,8 +203,8 @@ it('the CLI refuses bad arguments with exit code 2 and writes nothing', async ()
 it('the CLI dry run prints who would get what without personal data, and writes nothing', async () => {
   const run = await cli('--day', day, '--dry-run');
   expect(run).toMatchObject({ code: 0 });
-  expect(run.out).toContain(`caseworker ${north.lead}  REGISTRATION_OVERVIEW 1`);
-  expect(run.out).toContain(`caseworker ${south.lead}  REGISTRATION_OVERVIEW 1`);
+  expect(run.out).toContain(`caseworker ${north.lead}  REGISTRATION_OVERVIEW 1  cases ${north.ref}  not written yet`);
+  expect(run.out).toContain(`caseworker ${south.lead}  REGISTRATION_OVERVIEW 1  cases ${south.ref}  not written yet`);
   expect(run.out).toContain('not written yet');
   expect(findCprNumbers(run.out)).toEqual([]);
   expect(run.out).not.toMatch(/Hemmelig|Nordbo|Sydbo|Nordleder|Sydleder/);

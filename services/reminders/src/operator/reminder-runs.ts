@@ -96,6 +96,7 @@ function summaryOf(
   caseworkerId: string,
   items: Array<{ kind: string; caseReference: string | null }>,
   status: DigestStatus | null,
+  overviewCases: string[] = [],
 ): RecipientSummary {
   const counts = new Map<string, number>();
   for (const item of items) counts.set(item.kind, (counts.get(item.kind) ?? 0) + 1);
@@ -105,7 +106,9 @@ function summaryOf(
     items: [...counts]
       .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
       .map(([kind, count]) => ({ kind, count })),
-    caseReferences: [...new Set(items.flatMap((i) => (i.caseReference ? [i.caseReference] : [])))].sort(),
+    caseReferences: [
+      ...new Set([...items.flatMap((i) => (i.caseReference ? [i.caseReference] : [])), ...overviewCases]),
+    ].sort(),
     status,
   };
 }
@@ -160,6 +163,8 @@ export class ReminderRuns {
             d.caseworkerId,
             d.reminders.map((r) => ({ kind: r.kind, caseReference: 'caseReference' in r ? r.caseReference : null })),
             null,
+            // An overview's cases are in its rows: the operator sees whose families a project lead is told of.
+            d.reminders.flatMap((r) => ('perCaseworker' in r ? r.perCaseworker.flatMap((p) => p.caseReferences) : [])),
           ),
         ),
     ].sort((a, b) => a.caseworkerId.localeCompare(b.caseworkerId));
