@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { addBusinessDays, addDays, isBusinessDay, nextMonth, nthBusinessDayOfMonth, today } from '@helhed/calendar';
 import { startTestStack, type TestStack } from '@helhed/devstack';
 import {
@@ -197,6 +199,29 @@ it('the CLI refuses bad arguments with exit code 2 and writes nothing', async ()
     expect({ argv, code: run.code }).toEqual({ argv, code: 2 });
     expect(run.err).toMatch(/^reminders: /);
   }
+  expect(await digestRows()).toBe(0);
+});
+
+/** `node services/reminders/dist/cli.js`, from its sources: its exit code and output. */
+function cliProcess(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const reminders = join(__dirname, '..', '..');
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['-r', 'ts-node/register/transpile-only', join(reminders, 'src', 'cli.ts'), ...argv],
+      { env: { ...process.env, ...cliEnv(), TS_NODE_PROJECT: join(reminders, 'tsconfig.json') }, cwd: reminders },
+      (error, out, err) => resolve({ code: error ? Number(error.code) : 0, out, err }),
+    );
+  });
+}
+
+it('the command as a process: exit code 2 and one message for a bad day; 0 and the report for a dry run', async () => {
+  const bad = await cliProcess('--day', '2026-02-30');
+  expect(bad.code).toBe(2);
+  expect(bad.err.split('\n')[0]).toBe('reminders: --day: "2026-02-30" is not a day (YYYY-MM-DD)');
+  const preview = await cliProcess('--day', day, '--dry-run');
+  expect(preview.code).toBe(0);
+  expect(preview.out).toContain(`caseworker ${north.lead}  REGISTRATION_OVERVIEW 1  cases ${north.ref}`);
   expect(await digestRows()).toBe(0);
 });
 
