@@ -39,10 +39,8 @@ export interface ReminderRunReport {
   unsent: number;
 }
 
-export interface ReminderRunsDeps extends Omit<DigestRunDeps, 'municipalities' | 'store'> {
-  store: DigestRunDeps['store'];
-  /** The municipalities the worker sends for (MUNICIPALITIES). */
-  municipalities: string[];
+/** What the daily run reads and writes with (`municipalities`: those the worker sends for), and: */
+export interface ReminderRunsDeps extends DigestRunDeps {
   /** Today in Denmark (the platform clock): a day after it is not sent yet. */
   today: () => string;
   /** Sends one stored digest through the worker's path: the per-key advisory lock and the row's status. */
