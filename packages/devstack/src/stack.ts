@@ -1,3 +1,7 @@
+import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Environment } from '@helhed/config';
 import { loadEconomyConfig, startEconomyService } from '@helhed/economy';
 import { loadEmploymentConfig, startEmploymentService } from '@helhed/employment';
@@ -63,10 +67,19 @@ export async function startStack(settings: StackSettings): Promise<Stack> {
       logger: logOf('economy'),
     }),
   ]);
+  // The notifications subgraph reads the graph for an administrator's `runReminders` through the gateway, which
+  // starts after it; its mail goes to files in a folder of its own unless the settings name SMTP or a folder.
+  let gatewayUrl = '';
+  const mailDir = join(tmpdir(), `helhed-stack-mail-${process.pid}-${randomBytes(4).toString('hex')}`);
   const notifications = settings.notificationsDatabaseUrl
     ? await startNotificationsSubgraph(
-        loadRemindersConfig({ ...env, DATABASE_URL: settings.notificationsDatabaseUrl, NOTIFICATIONS_PORT: '0' }),
-        { logger: logOf('notifications') },
+        loadRemindersConfig({
+          MAIL_DIR: mailDir,
+          ...env,
+          DATABASE_URL: settings.notificationsDatabaseUrl,
+          NOTIFICATIONS_PORT: '0',
+        }),
+        { logger: logOf('notifications'), gatewayUrl: () => gatewayUrl },
       )
     : undefined;
   const gateway = await startGateway(
@@ -81,6 +94,7 @@ export async function startStack(settings: StackSettings): Promise<Stack> {
     }),
     { logger: logOf('gateway') },
   );
+  gatewayUrl = gateway.url;
   const subgraphs = { family, employment, health, economy };
   return {
     gatewayUrl: gateway.url,
@@ -90,6 +104,7 @@ export async function startStack(settings: StackSettings): Promise<Stack> {
     close: async () => {
       await gateway.close();
       await Promise.all([...Object.values(subgraphs), ...(notifications ? [notifications] : [])].map((s) => s.close()));
+      await rm(mailDir, { recursive: true, force: true });
     },
   };
 }

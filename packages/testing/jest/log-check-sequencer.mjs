@@ -10,8 +10,9 @@ const LOG_CHECK = /suite-log-check\.test\.ts$/;
  * jest's own order, with the whole suite's log check (packages/testing/src/suite-log/)
  * last. When the check is part of the run, every process's loggers are told
  * (HELHED_TEST_LOG_DIR, inherited by the workers jest starts after sorting)
- * to write their lines to a fresh folder too, and the folder lists the other
- * test files, whose end the check waits for.
+ * to write their lines to a fresh folder too (and the test SMTP server and the
+ * reminders' file mailer their mails), and the folder lists the other test
+ * files, whose end the check waits for.
  */
 export default class LogCheckLastSequencer extends TestSequencer {
   async sort(tests) {

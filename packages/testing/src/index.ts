@@ -5,3 +5,6 @@ export * from './graphql-client';
 export * from './subgraph';
 export * from './family-stand-in';
 export * from './personal-data';
+export { declareMailScope, readableMail, type MailScope } from './suite-log/suite-mail';
+export { seededNames } from './suite-log/suite-log';
+export { caseworkerNames, mailPersonalDataHits, seededHealthDetails } from './suite-log/suite-mail';

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { recordSuiteMail } from './suite-log/suite-mail';
 
 export interface CapturedMail {
   from: string;
@@ -57,6 +58,8 @@ export async function startSmtpCapture(options: SmtpCaptureOptions = {}): Promis
             to: session.envelope.rcptTo.map((r) => r.address),
             raw,
           });
+          // Every mail the suite's servers accept is checked for personal data at the suite's end (suite-log/).
+          recordSuiteMail(raw, 'smtp');
           waiters.splice(0).forEach((w) => w());
           callback();
         })();

@@ -437,6 +437,7 @@ export const DATA_CATEGORIES: DataCategoryMap = {
   'PersonMonth.missingParts': 'INDICATOR',
   'PersonMonth.complete': 'INDICATOR',
   'PersonMonth.contactPerson': 'INDICATOR',
+  'PersonMonth.projectLead': 'INDICATOR',
   'PersonMonth.familyIndicators': 'INDICATOR',
   'RegistrationPart.department': 'INDICATOR',
   'RegistrationPart.applies': 'INDICATOR',

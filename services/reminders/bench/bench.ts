@@ -71,11 +71,12 @@ function generate(): { snapshot: DueSnapshot; caseworkers: CaseworkerRef[] } {
         complete: missing.length === 0,
         missingParts: missing,
         contactPerson: contact,
+        projectLead: lead,
       });
     }
   }
   return {
-    snapshot: { followUps, registrations: [{ month: '2026-03', deadline: DEADLINE, members }], projectLeads: [lead] },
+    snapshot: { followUps, registrations: [{ month: '2026-03', deadline: DEADLINE, members }] },
     caseworkers,
   };
 }

@@ -68,7 +68,8 @@ export function seededNames(root: string): string[] {
   return [...names].sort();
 }
 
-function sourceFiles(root: string): string[] {
+/** The sources (TypeScript) of packages, services and the gateway, without the suite checks themselves. */
+export function sourceFiles(root: string): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {

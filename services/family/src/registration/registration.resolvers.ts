@@ -9,6 +9,7 @@ import { isUuid } from '../ids';
 import type { PersonEntity } from '../person/person.entity';
 import { requireProjectManager, visibleProject } from '../project/access';
 import type { ProjectEntity } from '../project/project.entity';
+import { isCurrentEnrolment } from '../project/enrolment';
 import { contactAssignmentOn, notEndedOn } from '../team/team';
 import {
   carriedOver,
@@ -380,6 +381,12 @@ export const registrationResolvers = {
         ctx.today,
       );
       return current ? ctx.loaders.caseworker.load(current.caseworkerId) : null;
+    },
+    projectLead: async (pm: PersonMonth, _: unknown, ctx: FamilyContext) => {
+      const enrolments = await ctx.loaders.enrolmentsOfFamily.load(pm.family.id);
+      const current = enrolments.find((e) => isCurrentEnrolment(e, ctx.today));
+      const project = current ? await ctx.loaders.project.load(current.projectId) : null;
+      return project ? ctx.loaders.caseworker.load(project.projectLeadId) : null;
     },
   },
 

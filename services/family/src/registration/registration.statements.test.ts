@@ -80,7 +80,7 @@ const MONTHS = `query { registrationMonths(month: "2026-03") {
   personId month familyId caseReference memberRole memberNumber ageAtEndOfMonth deadline
   familyPart { department applies done registeredAt onTime }
   missingParts { department responsible { id name email department } }
-  complete contactPerson { id name email department } } }`;
+  complete contactPerson { id name email department } projectLead { id name email department } } }`;
 
 const count = async (who: Identity, query: string) => {
   statements.length = 0;

@@ -35,6 +35,7 @@ const member = (
   complete: parts.length === 0,
   missingParts: parts,
   contactPerson: fie,
+  projectLead: lead,
 });
 
 export const EASTER_SNAPSHOT: DueSnapshot = {
@@ -85,7 +86,6 @@ export const EASTER_SNAPSHOT: DueSnapshot = {
       ],
     },
   ],
-  projectLeads: [lead],
 };
 
 /** Jens is away 13-17 April with Viggo as substitute; Sara reads English. */

@@ -168,12 +168,12 @@ export function readMail(raw: string): {
 
 /**
  * What is due from fixtures instead of the gateway: follow-ups, registration
- * months with their deadlines, project leads and caseworkers. Reads are counted.
+ * months with their deadlines and caseworkers. Reads are counted.
  */
 export class FixtureDueSource implements DueSource {
   reads = 0;
   constructor(
-    public snapshot: DueSnapshot = { followUps: [], registrations: [], projectLeads: [] },
+    public snapshot: DueSnapshot = { followUps: [], registrations: [] },
     public caseworkerList: CaseworkerRef[] = [],
   ) {}
 
@@ -188,9 +188,6 @@ export class FixtureDueSource implements DueSource {
   }
   async registrationMonths(_municipality: string, month: string): Promise<PersonMonthDue[]> {
     return this.snapshot.registrations.find((r) => r.month === month)?.members ?? [];
-  }
-  async projectLeads(): Promise<CaseworkerRef[]> {
-    return this.snapshot.projectLeads;
   }
   async caseworkers(_municipality: string, ids: string[]): Promise<CaseworkerRef[]> {
     return this.caseworkerList.filter((c) => ids.includes(c.id));

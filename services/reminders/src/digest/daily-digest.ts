@@ -35,17 +35,14 @@ export interface DigestRunDeps {
 
 /** What is due for a municipality on a day: the follow-ups, and the registrations whose deadline is near. */
 export async function readDue(deps: DigestRunDeps, municipality: string, day: string): Promise<DueSnapshot> {
-  const [followUps, projectLeads] = await Promise.all([
-    deps.source.followUpsDue(municipality, followUpHorizon(day, deps.lead)),
-    deps.source.projectLeads(municipality, day),
-  ]);
+  const followUps = await deps.source.followUpsDue(municipality, followUpHorizon(day, deps.lead));
   const registrations: RegistrationMonthDue[] = [];
   for (const month of candidateMonths(day)) {
     const deadline = await deps.source.registrationDeadline(municipality, month);
     if (registrationDayOf(day, deadline, deps.lead) === null) continue;
     registrations.push({ month, deadline, members: await deps.source.registrationMonths(municipality, month) });
   }
-  return { followUps, registrations, projectLeads };
+  return { followUps, registrations };
 }
 
 /** The digests of one municipality's day (none on a day that is not a business day). */

@@ -43,6 +43,8 @@ export interface PersonMonthDue {
   complete: boolean;
   missingParts: MissingPart[];
   contactPerson: CaseworkerRef | null;
+  /** The lead of the project the family is enrolled in today; null when in none (then no overview names it). */
+  projectLead: CaseworkerRef | null;
 }
 
 /** A month's registration: its deadline and (when read) its members. */
@@ -56,8 +58,6 @@ export interface RegistrationMonthDue {
 export interface DueSnapshot {
   followUps: FollowUpDue[];
   registrations: RegistrationMonthDue[];
-  /** The leads of the municipality's projects running today (they get the registration overview). */
-  projectLeads: CaseworkerRef[];
 }
 
 /** Reads what is due (through the gateway in the worker; fixtures in tests). */
@@ -66,8 +66,6 @@ export interface DueSource {
   followUpsDue(municipality: string, until: string): Promise<FollowUpDue[]>;
   registrationDeadline(municipality: string, month: string): Promise<string>;
   registrationMonths(municipality: string, month: string): Promise<PersonMonthDue[]>;
-  /** Leads of projects running on `day`. */
-  projectLeads(municipality: string, day: string): Promise<CaseworkerRef[]>;
   /** Caseworkers by id (substitutes named in preferences). */
   caseworkers(municipality: string, ids: string[]): Promise<CaseworkerRef[]>;
 }

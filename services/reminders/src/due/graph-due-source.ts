@@ -27,9 +27,9 @@ const REGISTRATION_MONTHS = `query RemindersRegistrationMonths($month: YearMonth
     personId month familyId caseReference memberRole memberNumber deadline complete
     missingParts { department responsible { ${CASEWORKER} } }
     contactPerson { ${CASEWORKER} }
+    projectLead { ${CASEWORKER} }
   }
 }`;
-const PROJECT_LEADS = `query RemindersProjectLeads($day: Date!) { projectLeadsOn(day: $day) { ${CASEWORKER} } }`;
 const CASEWORKERS = `query RemindersCaseworkers { caseworkers { ${CASEWORKER} } }`;
 
 export class GatewayError extends Error {}
@@ -83,11 +83,6 @@ export class GraphDueSource implements DueSource {
   async registrationMonths(municipality: string, month: string): Promise<PersonMonthDue[]> {
     return (await this.request<{ registrationMonths: PersonMonthDue[] }>(municipality, REGISTRATION_MONTHS, { month }))
       .registrationMonths;
-  }
-
-  async projectLeads(municipality: string, day: string): Promise<CaseworkerRef[]> {
-    return (await this.request<{ projectLeadsOn: CaseworkerRef[] }>(municipality, PROJECT_LEADS, { day }))
-      .projectLeadsOn;
   }
 
   async caseworkers(municipality: string, ids: string[]): Promise<CaseworkerRef[]> {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
@@ -8,6 +9,19 @@ export function emlFileName(reference: string, at: Date = new Date()): string {
   const stamp = at.toISOString().replace(/[:.]/g, '-');
   const key = reference.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 120);
   return `${stamp}-${key}.eml`;
+}
+
+/**
+ * The test suite's mail check (`packages/testing/src/suite-log/suite-mail.ts`)
+ * reads every mail written while it runs, in any process (`npm start`'s
+ * children too): when `HELHED_TEST_LOG_DIR` names its folder, as for the
+ * logger's lines, a copy of each .eml goes to its `mails/`. Never in production.
+ */
+async function copyForSuiteCheck(message: Buffer, reference: string): Promise<void> {
+  const dir = process.env.HELHED_TEST_LOG_DIR;
+  if (!dir || process.env.NODE_ENV === 'production' || !existsSync(dir)) return;
+  await mkdir(join(dir, 'mails'), { recursive: true });
+  await writeFile(join(dir, 'mails', `file-${process.pid}-${emlFileName(reference)}`), message);
 }
 
 /**
@@ -34,6 +48,7 @@ export function createFileMailer(dir: string, from: string): Mailer {
       if (!Buffer.isBuffer(info.message))
         throw new Error('The stream transport did not return the message as a buffer');
       await writeFile(join(dir, emlFileName(email.reference)), info.message, { flag: 'wx' });
+      await copyForSuiteCheck(info.message, email.reference);
       return { messageId: info.messageId };
     },
     async close() {

@@ -1,10 +1,13 @@
 import { ForbiddenError, UserInputError, InputProblems } from '@helhed/errors';
 import type { BaseContext } from '@helhed/server';
 import type { DigestStore, StoredDigest } from '../digest/digest-store';
+import type { ReminderRunReport, ReminderRuns } from '../operator/reminder-runs';
 import type { ReminderPreference } from '../rules/rules';
 
 export interface NotificationsContext extends BaseContext {
   stores: { digests: DigestStore };
+  /** The operator's runs of a day's reminders (the provider `npm run reminders` calls too). */
+  reminderRuns: () => ReminderRuns;
 }
 
 interface PreferencesInput {
@@ -58,6 +61,31 @@ const digestToGraph = (d: StoredDigest) => ({
   sentAt: d.sentAt,
 });
 
+const runToGraph = (r: ReminderRunReport) => ({
+  day: r.day,
+  municipalityCode: r.municipality,
+  dryRun: r.dryRun,
+  businessDay: r.businessDay,
+  recipients: r.recipients.map((p) => ({
+    caseworker: { id: p.caseworkerId },
+    items: p.items,
+    caseReferences: p.caseReferences,
+    status: p.status,
+  })),
+  written: r.written,
+  sent: r.sent,
+  alreadySent: r.alreadySent,
+  unsent: r.unsent,
+});
+
+/** Running a day's reminders by hand is for an administrator, of their own municipality only. */
+function mayRunReminders(ctx: NotificationsContext, municipality: string): void {
+  if (!ctx.identity.roles.includes('ADMIN'))
+    throw new ForbiddenError("A day's reminders are run by hand by administrators only");
+  if (/^\d{3}$/.test(municipality) && municipality !== ctx.identity.municipality)
+    throw new ForbiddenError("An administrator runs only their own municipality's reminders");
+}
+
 export const notificationsResolvers = {
   Query: {
     failedDigests: async (_: unknown, __: unknown, ctx: NotificationsContext) => {
@@ -74,6 +102,20 @@ export const notificationsResolvers = {
       const preference = validatePreferences(args.input, caseworkerId);
       await ctx.stores.digests.setPreference(ctx.identity.municipality, preference);
       return toGraph(preference);
+    },
+    runReminders: async (
+      _: unknown,
+      args: { day: string; municipalityCode?: string | null; dryRun?: boolean | null },
+      ctx: NotificationsContext,
+    ) => {
+      const municipality = args.municipalityCode ?? ctx.identity.municipality;
+      mayRunReminders(ctx, municipality);
+      const report = await ctx.reminderRuns().run({ day: args.day, municipality, dryRun: args.dryRun ?? true });
+      ctx.logger.info(
+        { by: ctx.identity.userId, day: report.day, municipality, dryRun: report.dryRun, sent: report.sent },
+        "an administrator ran a day's reminders",
+      );
+      return runToGraph(report);
     },
   },
   Caseworker: {

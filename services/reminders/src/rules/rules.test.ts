@@ -27,7 +27,6 @@ const followUp = (dueOn: string, over: Partial<FollowUpDue> = {}): FollowUpDue =
 const snapshot = (over: Partial<DueSnapshot>): DueSnapshot => ({
   followUps: [],
   registrations: [],
-  projectLeads: [lead],
   ...over,
 });
 const summary = (rs: Reminder[]) => rs.map((r) => `${r.kind}→${r.recipient.id}`).sort();
@@ -73,6 +72,7 @@ describe('monthly registration reminders', () => {
     complete: parts.length === 0,
     missingParts: parts,
     contactPerson: fie,
+    projectLead: lead,
   });
   const due = snapshot({
     registrations: [
@@ -135,6 +135,43 @@ describe('monthly registration reminders', () => {
         { caseworkerName: 'Caseworker sara', missingParts: 1, caseReferences: ['SAG-1'] },
       ],
     });
+  });
+});
+
+describe("the project leads' overview", () => {
+  const other = cw('other-lead');
+  const jonna = cw('jonna');
+  const member = (familyId: string, projectLead: CaseworkerRef | null, responsible: CaseworkerRef): PersonMonthDue => ({
+    personId: `${familyId}-p1`,
+    month: '2026-03',
+    familyId,
+    caseReference: `SAG-${familyId}`,
+    memberRole: 'PARENT',
+    memberNumber: 1,
+    deadline: '2026-04-10',
+    complete: false,
+    missingParts: [{ department: 'FAMILY', responsible }],
+    contactPerson: responsible,
+    projectLead,
+  });
+  const due = snapshot({
+    registrations: [
+      {
+        month: '2026-03',
+        deadline: '2026-04-10',
+        members: [member('a', lead, fie), member('b', other, jonna), member('c', null, jonna)],
+      },
+    ],
+  });
+
+  it("names only the families of the lead's own project: not another project's, not those in none", () => {
+    const overviews = remindersFor('2026-04-13', due, DEFAULT_LEAD_TIMES).filter(
+      (r) => r.kind === 'REGISTRATION_OVERVIEW',
+    );
+    expect(overviews.map((o) => ('perCaseworker' in o ? [o.recipient.id, o.perCaseworker] : null))).toEqual([
+      ['lead', [{ caseworkerName: 'Caseworker fie', missingParts: 1, caseReferences: ['SAG-a'] }]],
+      ['other-lead', [{ caseworkerName: 'Caseworker jonna', missingParts: 1, caseReferences: ['SAG-b'] }]],
+    ]);
   });
 });
 

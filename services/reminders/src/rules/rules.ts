@@ -140,7 +140,7 @@ export function remindersFor(today: string, due: DueSnapshot, lead: LeadTimes): 
     if (day === 'BEFORE' || day === 'DEADLINE') reminders.push(...toContactPersons(missing, registration));
     else {
       reminders.push(...toResponsibleDepartments(missing, registration));
-      reminders.push(...overviews(missing, registration, due.projectLeads));
+      reminders.push(...overviews(missing, registration));
     }
   }
   return reminders;
@@ -209,12 +209,33 @@ function toResponsibleDepartments(
   return reminders;
 }
 
-function overviews(
-  missing: PersonMonthDue[],
-  registration: { month: string; deadline: string },
-  leads: CaseworkerRef[],
-): Reminder[] {
-  if (missing.length === 0) return [];
+/**
+ * The project leads' overviews: each lead is told only of the families of the
+ * project they lead (the family's project today), never of another project's
+ * families nor of families in no project — the overview names case references
+ * and caseworkers, and a lead may see only their own project's families.
+ */
+function overviews(missing: PersonMonthDue[], registration: { month: string; deadline: string }): Reminder[] {
+  const perLead = new Map<string, { lead: CaseworkerRef; members: PersonMonthDue[] }>();
+  for (const m of missing) {
+    if (!m.projectLead) continue;
+    const entry = perLead.get(m.projectLead.id) ?? { lead: m.projectLead, members: [] };
+    entry.members.push(m);
+    perLead.set(m.projectLead.id, entry);
+  }
+  return [...perLead.values()]
+    .sort((a, b) => a.lead.id.localeCompare(b.lead.id))
+    .map(({ lead, members }) => ({
+      kind: 'REGISTRATION_OVERVIEW' as const,
+      recipient: lead,
+      month: registration.month,
+      deadline: registration.deadline,
+      perCaseworker: perCaseworkerOf(members),
+    }));
+}
+
+/** What is missing per caseworker (the responsible one, else the contact person), most first. */
+function perCaseworkerOf(missing: PersonMonthDue[]) {
   const perCaseworker = new Map<
     string,
     { caseworkerName: string; missingParts: number; caseReferences: Set<string> }
@@ -228,16 +249,9 @@ function overviews(
       perCaseworker.set(name, entry);
     }
   }
-  const rows = [...perCaseworker.values()]
+  return [...perCaseworker.values()]
     .map((e) => ({ ...e, caseReferences: [...e.caseReferences].sort() }))
     .sort((a, b) => b.missingParts - a.missingParts || a.caseworkerName.localeCompare(b.caseworkerName));
-  return leads.map((lead) => ({
-    kind: 'REGISTRATION_OVERVIEW' as const,
-    recipient: lead,
-    month: registration.month,
-    deadline: registration.deadline,
-    perCaseworker: rows,
-  }));
 }
 
 /** A caseworker's reminder settings. */
