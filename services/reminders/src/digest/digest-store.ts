@@ -119,13 +119,16 @@ export class DigestStore {
    * Returns how many.
    */
   async reopenTransient(from: string): Promise<number> {
-    const rows: unknown[] = await this.db.query(
-      `UPDATE digest SET status = 'PENDING', failure_kind = NULL, failed_at = NULL
-        WHERE day >= $1 AND status = 'FAILED' AND failure_kind = 'TRANSIENT'
-        RETURNING delivery_key`,
+    // Counted in SQL: TypeORM answers an UPDATE … RETURNING with [rows, count], not the rows.
+    const [{ n }]: [{ n: number }] = await this.db.query(
+      `WITH reopened AS (
+         UPDATE digest SET status = 'PENDING', failure_kind = NULL, failed_at = NULL
+          WHERE day >= $1 AND status = 'FAILED' AND failure_kind = 'TRANSIENT'
+          RETURNING 1)
+       SELECT count(*)::int AS n FROM reopened`,
       [from],
     );
-    return rows.length;
+    return n;
   }
 
   /**
@@ -134,14 +137,16 @@ export class DigestStore {
    * SMTP error, if any). Returns how many.
    */
   async expire(before: string, reason: string): Promise<number> {
-    const rows: unknown[] = await this.db.query(
-      `UPDATE digest SET status = 'FAILED', failure_kind = 'EXPIRED', failed_at = now(), attempt_started_at = NULL,
-              last_error = $2 || COALESCE(' (last error: ' || last_error || ')', '')
-        WHERE day < $1 AND (status IN ('PENDING', 'SENDING') OR (status = 'FAILED' AND failure_kind = 'TRANSIENT'))
-        RETURNING delivery_key`,
+    const [{ n }]: [{ n: number }] = await this.db.query(
+      `WITH expired AS (
+         UPDATE digest SET status = 'FAILED', failure_kind = 'EXPIRED', failed_at = now(), attempt_started_at = NULL,
+                last_error = $2 || COALESCE(' (last error: ' || last_error || ')', '')
+          WHERE day < $1 AND (status IN ('PENDING', 'SENDING') OR (status = 'FAILED' AND failure_kind = 'TRANSIENT'))
+          RETURNING 1)
+       SELECT count(*)::int AS n FROM expired`,
       [before, reason],
     );
-    return rows.length;
+    return n;
   }
 
   /** A digest by its key; `query` runs it on a given connection (the sender's). */
