@@ -203,41 +203,55 @@ export class FixtureDueSource implements DueSource {
 
 /**
  * A Redis server of the test's own on a free port, without persistence, in a
- * temporary directory: the only kind a test may FLUSHALL. `stop()` ends it
- * (this process started it) and removes the directory.
+ * temporary directory: the only kind a test may FLUSHALL. `restart()` kills it
+ * and starts it again on the same port, empty (a Redis that lost everything);
+ * `stop()` ends it (this process started it) and removes the directory.
  */
-export async function startOwnRedis(): Promise<{ url: string; port: number; stop(): Promise<void> }> {
+export async function startOwnRedis(): Promise<{
+  url: string;
+  port: number;
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'helhed-redis-'));
-  const proc = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
-    {
-      stdio: 'ignore',
-    },
-  );
-  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
   const url = `redis://127.0.0.1:${port}`;
-  const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  try {
-    await eventually(async () => {
-      try {
-        if (probe.status !== 'ready') await probe.connect();
-        return (await probe.ping()) === 'PONG';
-      } catch {
-        probe.disconnect();
-        return false;
-      }
-    }, 10_000);
-  } finally {
-    probe.disconnect();
-  }
+  const launch = async () => {
+    const proc = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
+      { stdio: 'ignore' },
+    );
+    const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+    const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    try {
+      await eventually(async () => {
+        try {
+          if (probe.status !== 'ready') await probe.connect();
+          return (await probe.ping()) === 'PONG';
+        } catch {
+          probe.disconnect();
+          return false;
+        }
+      }, 10_000);
+    } finally {
+      probe.disconnect();
+    }
+    return async () => {
+      proc.kill('SIGKILL');
+      await exited;
+    };
+  };
+  let kill = await launch();
   return {
     url,
     port,
+    async restart() {
+      await kill();
+      kill = await launch();
+    },
     async stop() {
-      proc.kill('SIGKILL');
-      await exited;
+      await kill();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -26,6 +26,7 @@ import { digestMessageId } from './digest-delivery';
  * - Redis FLUSHALL mid-run: all delivered within 2 reconciliation periods, no restart;
  * - SMTP down longer than every retry (the whole day FAILED, transient): all
  *   delivered once it is back; a 5xx rejection is not retried;
+ * - Redis restarted empty: the reconnect alone brings the jobs and schedulers back;
  * - a run left PENDING at 23:59 with its jobs lost: delivered after midnight;
  *   digests older than the window become FAILED (EXPIRED) for the operator.
  * Retry delays and the reconciliation period are shortened: the properties are
@@ -388,4 +389,26 @@ it('a run left PENDING over midnight is delivered the next day; digests older th
   expect((await running.store.failed('630')).filter((d) => d.day === OLD)).toHaveLength(10);
   expect(await running.metrics.registry.getSingleMetricAsString('helhed_digests_expired_total')).toMatch(/ 10$/m);
   expect(smtp!.mails.filter((m) => m.to[0]!.startsWith('cw-old-'))).toEqual([]);
+});
+
+it('Redis restarted empty: the reconnect re-creates the schedulers and the jobs at once, without waiting for a period', async () => {
+  const COUNT = 30;
+  await fresh();
+  const due = manyDue(COUNT, DAY);
+  const running = await startWorker({
+    source: new FixtureDueSource(due.snapshot, due.caseworkers),
+    now: () => morningOf(DAY, 60),
+    reconcileIntervalMs: 600_000, // the timer stays out of it
+  });
+  await running.worker.pause();
+  await running.runDay(DAY);
+  const restarted = Date.now();
+  await redis.restart(); // the jobs and both schedulers are gone with it
+  running.worker.resume();
+  await allSent(COUNT, 30_000);
+  const delay = Date.now() - restarted;
+  const t = await tally(COUNT);
+  record('Redis restart, empty', COUNT, t, '-', `${(delay / 1000).toFixed(1)} s after the restart (period 600 s)`);
+  expect(t).toEqual({ lost: 0, duplicated: 0, sent: COUNT });
+  expect(await running.queue.getJobSchedulersCount()).toBe(2);
 });
