@@ -340,6 +340,25 @@ describe('nothing lost', () => {
     expect(await rows()).toEqual([]);
   });
 
+  it('re-creates the jobs of the window when the catch-up cannot read the gateway, and reports the failure', async () => {
+    await fresh();
+    now = morningOf(DAY);
+    const prefix = uniquePrefix();
+    const first = await start({ prefix });
+    await first.worker.pause();
+    await first.runDay(DAY);
+    await stop(first);
+    await deleteRedisPrefix(prefix); // Monday's jobs are lost, and on Tuesday morning the gateway is down.
+    now = morningOf('2026-04-14', 60);
+    const down = new FixtureDueSource(EASTER_SNAPSHOT, CASEWORKERS);
+    down.followUpsDue = () => Promise.reject(new Error('fetch failed: http://localhost:4000/graphql'));
+    const second = await start({ prefix, dueSource: down });
+    await expect(second.reconcile()).rejects.toThrow(/fetch failed/);
+    await smtp.waitFor(4);
+    await settled(DAY);
+    expect(mailsTo()).toEqual(FOUR);
+  });
+
   it('re-creates the jobs from PostgreSQL after Redis was flushed: nothing lost, nothing doubled', async () => {
     await fresh();
     now = morningOf(DAY);

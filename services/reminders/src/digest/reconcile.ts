@@ -1,4 +1,4 @@
-import { addBusinessDays, addDays, isBusinessDay, todayInDenmark } from '@helhed/calendar';
+import { addBusinessDays, isBusinessDay, todayInDenmark } from '@helhed/calendar';
 import type { Logger } from '@helhed/server';
 import type { DigestStore } from './digest-store';
 
@@ -51,12 +51,12 @@ export interface ReconcileDeps {
 }
 
 /**
- * The first day of the window of `windowDays` business days ending today: the
- * day after the `windowDays`-th business day before today (so non-business
- * days in between, and today, belong to it).
+ * The first day of the window of the last `windowDays` business days: the
+ * `windowDays`-th business day counting back from today (today counts when it
+ * is one). Digests from that day on are still sent.
  */
 export function windowStart(today: string, windowDays: number): string {
-  return addDays(addBusinessDays(today, -windowDays), 1);
+  return addBusinessDays(today, isBusinessDay(today) ? -(windowDays - 1) : -windowDays);
 }
 
 /**
@@ -74,9 +74,11 @@ export async function reconcile(deps: ReconcileDeps, now: Date): Promise<Reconci
   const at = timeIn(now, deps.digestTz);
   const past = at.hour > due.hour || (at.hour === due.hour && at.minute >= due.minute);
   const caughtUp: string[] = [];
+  // The catch-up reads the gateway; when it fails, what PostgreSQL already holds is still reconciled.
+  let catchUpFailed: unknown;
   if (past && isBusinessDay(day)) {
     for (const m of deps.municipalities) if (!(await deps.store.hasRun(m, day))) caughtUp.push(m);
-    if (caughtUp.length > 0) await deps.runDay(day, caughtUp);
+    if (caughtUp.length > 0) await deps.runDay(day, caughtUp).catch((error: unknown) => (catchUpFailed = error));
   }
   const from = windowStart(day, deps.windowDays);
   const expired = await deps.store.expire(
@@ -90,6 +92,7 @@ export async function reconcile(deps: ReconcileDeps, now: Date): Promise<Reconci
   if (caughtUp.length > 0 || keys.length > 0 || expired > 0)
     deps.logger.info(result, 'reconciled the unsent digests from PostgreSQL');
   if (expired > 0) deps.logger.warn({ expired, from }, 'digests not sent within the window were given up (FAILED)');
+  if (catchUpFailed !== undefined) throw catchUpFailed;
   return result;
 }
 
