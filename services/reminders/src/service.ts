@@ -154,10 +154,10 @@ export async function startRemindersWorker(
       const outcome = await sendDigest(store, mailer, key, {
         attempt,
         attempts,
+        onResend: () => metrics.resent.inc(),
         ...(options.afterAccepted ? { afterAccepted: options.afterAccepted } : {}),
       });
       if (outcome.sent) metrics.sent.inc();
-      if (outcome.sent && outcome.resent) metrics.resent.inc();
       return outcome;
     } catch (error) {
       if (error instanceof TransientSendError) metrics.retried.inc();

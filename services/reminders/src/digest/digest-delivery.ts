@@ -27,6 +27,8 @@ export interface SendOptions {
   /** This attempt's number (1-based) and how many there are in all. */
   attempt: number;
   attempts: number;
+  /** Called when this attempt sends again after an interrupted one (a possible duplicate; for the metrics). */
+  onResend?: (deliveryKey: string) => void;
   /** Test hook: runs after the SMTP server accepted the message, before the row is marked SENT. */
   afterAccepted?: (deliveryKey: string) => Promise<void>;
 }
@@ -77,6 +79,7 @@ export async function sendDigest(
       `UPDATE digest SET status = 'SENDING', attempt_started_at = now(), resends = resends + $2 WHERE delivery_key = $1`,
       [deliveryKey, resent ? 1 : 0],
     );
+    if (resent) options.onResend?.(deliveryKey);
     let messageId: string;
     try {
       ({ messageId } = await mailer.send({

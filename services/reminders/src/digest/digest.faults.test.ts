@@ -253,7 +253,7 @@ it('kill -9 at 10 random points of a 100-digest run: none lost, duplicates only 
       continue;
     }
     const sent = (await rows()).filter((r) => r.status === 'SENT').length;
-    if (sent === N && kills === points.size) break;
+    if (sent === N && smtp!.offered >= Math.max(...points.keys())) break;
     if (Date.now() - started > 200_000) throw new Error(`after 90 s: ${sent} of ${N} sent, ${kills} kills`);
     await sleep(50);
   }

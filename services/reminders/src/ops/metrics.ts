@@ -22,7 +22,7 @@ export class ReminderMetrics {
   });
   readonly resent = new Counter({
     name: 'helhed_digests_resent_total',
-    help: 'Digests sent again (same Message-ID) after an attempt was interrupted before recording its outcome: each may be a duplicate',
+    help: 'Attempts that send a digest again (same Message-ID) after one was interrupted before recording its outcome: each may deliver a duplicate',
     registers: [this.registry],
   });
   readonly expired = new Counter({
