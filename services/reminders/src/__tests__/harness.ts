@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, connect, type Server, type Socket } from 'node:net';
@@ -255,4 +255,23 @@ export async function startOwnRedis(): Promise<{
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The reminder service's build (`dist/service.js`) when it is up to date with
+ * every source file (each compiled file at least as new as its source), else
+ * undefined: child processes then run the sources through ts-node.
+ */
+export function freshServiceBuild(): string | undefined {
+  const src = join(__dirname, '..');
+  const dist = join(src, '..', 'dist');
+  const stale = (dir: string): boolean =>
+    readdirSync(dir, { withFileTypes: true }).some((entry) => {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) return entry.name !== '__tests__' && stale(path);
+      if (!entry.name.endsWith('.ts') || entry.name.endsWith('.test.ts')) return false;
+      const built = join(dist, path.slice(src.length).replace(/\.ts$/, '.js'));
+      return !existsSync(built) || statSync(built).mtimeMs < statSync(path).mtimeMs;
+    });
+  return stale(src) ? undefined : join(dist, 'service.js');
 }
