@@ -70,16 +70,15 @@ export async function startSmtpCapture(options: SmtpCaptureOptions = {}): Promis
             const error = Object.assign(new Error(refusal.message), { responseCode: refusal.responseCode });
             return callback(error);
           }
-          const mail = {
+          mails.push({
             from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
             to: session.envelope.rcptTo.map((r) => r.address),
             raw,
             messageId: messageIdOf(raw),
-          };
-          mails.push(mail);
+          });
           waiters.splice(0).forEach((w) => w());
           callback();
-          options.onAccepted?.(mail);
+          options.onAccepted?.(mails[mails.length - 1]!);
         })();
       });
     },

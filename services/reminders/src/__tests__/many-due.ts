@@ -1,5 +1,6 @@
 import { addBusinessDays } from '@helhed/calendar';
 import type { CaseworkerRef, DueSnapshot } from '../due/due';
+import { FixtureDueSource } from './harness';
 
 /**
  * `count` caseworkers with one follow-up each that fell due the business day
@@ -25,6 +26,8 @@ export function manyDue(
   return {
     caseworkers,
     snapshot: {
+      // Nothing else due: an empty snapshot's other parts.
+      ...new FixtureDueSource().snapshot,
       followUps: caseworkers.map((responsible, i) => ({
         kind: 'PLAN',
         id: `plan-${label}-${i}`,
@@ -34,8 +37,6 @@ export function manyDue(
         responsible,
         projectLead: null,
       })),
-      registrations: [],
-      projectLeads: [],
     },
   };
 }
