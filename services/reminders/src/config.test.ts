@@ -24,6 +24,8 @@ describe('loadRemindersConfig', () => {
       FOLLOW_UP_ESCALATION_DAYS: 10,
       REGISTRATION_LEAD_DAYS: 3,
       RECONCILE_CRON: '0 * * * *',
+      RECONCILE_INTERVAL_SECONDS: 900,
+      DIGEST_WINDOW_BUSINESS_DAYS: 5,
       EXPORT_RETENTION_DAYS: 30,
       METRICS_PORT: 9105,
       NOTIFICATIONS_PORT: 4005,
@@ -35,6 +37,18 @@ describe('loadRemindersConfig', () => {
     expect(loadRemindersConfig({ DATABASE_URL, EXPORT_RETENTION_DAYS: '90' }).EXPORT_RETENTION_DAYS).toBe(90);
     expect(() => loadRemindersConfig({ DATABASE_URL, EXPORT_RETENTION_DAYS: '0' })).toThrow(/EXPORT_RETENTION_DAYS/);
     expect(() => loadRemindersConfig({ DATABASE_URL, EXPORT_RETENTION_DAYS: '1.5' })).toThrow(/EXPORT_RETENTION_DAYS/);
+  });
+
+  it('reconciles every RECONCILE_INTERVAL_SECONDS over a window of DIGEST_WINDOW_BUSINESS_DAYS (whole numbers, at least 1)', () => {
+    expect(
+      loadRemindersConfig({ DATABASE_URL, RECONCILE_INTERVAL_SECONDS: '60', DIGEST_WINDOW_BUSINESS_DAYS: '10' }),
+    ).toMatchObject({ RECONCILE_INTERVAL_SECONDS: 60, DIGEST_WINDOW_BUSINESS_DAYS: 10 });
+    expect(() => loadRemindersConfig({ DATABASE_URL, RECONCILE_INTERVAL_SECONDS: '0' })).toThrow(
+      /RECONCILE_INTERVAL_SECONDS/,
+    );
+    expect(() => loadRemindersConfig({ DATABASE_URL, DIGEST_WINDOW_BUSINESS_DAYS: '0' })).toThrow(
+      /DIGEST_WINDOW_BUSINESS_DAYS/,
+    );
   });
 
   it('requires DATABASE_URL, REDIS_URL, SMTP_URL, JWT_SECRET and GATEWAY_URL in production, naming each', () => {

@@ -65,6 +65,16 @@ const schema = z.object({
   REGISTRATION_LEAD_DAYS: z.coerce.number().int().min(0).max(20).default(3),
   /** How often the worker re-creates the jobs of digests not yet sent from PostgreSQL (cron, in DIGEST_TZ). */
   RECONCILE_CRON: cronPattern.default('0 * * * *'),
+  /**
+   * Seconds between the reconciliations each worker also runs on a timer of its own, so they go on when
+   * Redis lost the `reconcile` scheduler (a flush); each re-creates both schedulers.
+   */
+  RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  /**
+   * Business days (today included) whose unsent digests reconciliation still sends — left PENDING over
+   * midnight, or FAILED after a transient SMTP outage; older ones become FAILED (EXPIRED) for the operator.
+   */
+  DIGEST_WINDOW_BUSINESS_DAYS: z.coerce.number().int().min(1).max(60).default(5),
   /** Days a finished evaluator export's CSV is kept; then the hourly reconciliation deletes it and marks the export EXPIRED. */
   EXPORT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** Port of the worker's health, readiness and Prometheus metrics endpoints (0 = none). */

@@ -8,7 +8,7 @@ import { PostgresDeliveryLedger } from './delivery/postgres-delivery-ledger';
 import { runDailyDigest, type DigestRunDeps, type DigestRunResult } from './digest/daily-digest';
 import { sendDigest, TransientSendError, type DigestSendOutcome } from './digest/digest-delivery';
 import { DigestStore } from './digest/digest-store';
-import { reconcile, type ReconcileResult } from './digest/reconcile';
+import { reconcile, startReconcileLoop, type ReconcileResult } from './digest/reconcile';
 import type { DueSource } from './due/due';
 import { GraphDueSource } from './due/graph-due-source';
 import { ExportStore } from './export/export-store';
@@ -51,6 +51,8 @@ export interface RemindersWorkerOptions extends QueueOptions {
   opsPort?: number;
   /** Skip the catch-up/reconciliation at start (tests that drive days by hand). */
   reconcileAtStart?: boolean;
+  /** The in-process reconciliation's period (ms) instead of RECONCILE_INTERVAL_SECONDS (tests shorten it). */
+  reconcileIntervalMs?: number;
 }
 
 export interface RunningRemindersWorker {
@@ -124,22 +126,38 @@ export async function startRemindersWorker(
       },
       now(),
     );
-  const reconcileNow = async () => ({
-    ...(await reconcile(
-      { store, municipalities, digestCron: config.DIGEST_CRON, digestTz: config.DIGEST_TZ, logger, runDay, enqueue },
+  const ensureSchedulers = async () => {
+    await scheduleDailyDigest(queue, config.DIGEST_CRON, config.DIGEST_TZ);
+    await scheduleReconcile(queue, config.RECONCILE_CRON, config.DIGEST_TZ);
+  };
+  const reconcileNow = async () => {
+    const result = await reconcile(
+      {
+        store,
+        municipalities,
+        digestCron: config.DIGEST_CRON,
+        digestTz: config.DIGEST_TZ,
+        windowDays: config.DIGEST_WINDOW_BUSINESS_DAYS,
+        logger,
+        runDay,
+        enqueue,
+        ensureSchedulers,
+      },
       now(),
-    )),
-    exports: await exportsHousekeeping(),
-  });
+    );
+    metrics.expired.inc(result.expired);
+    metrics.reopened.inc(result.reopened);
+    return { ...result, exports: await exportsHousekeeping() };
+  };
   const send = async (key: string, attempt: number, attempts: number): Promise<DigestSendOutcome> => {
     try {
       const outcome = await sendDigest(store, mailer, key, {
         attempt,
         attempts,
+        onResend: () => metrics.resent.inc(),
         ...(options.afterAccepted ? { afterAccepted: options.afterAccepted } : {}),
       });
       if (outcome.sent) metrics.sent.inc();
-      else if (outcome.status === 'UNCERTAIN' && outcome.reason !== 'not sent again') metrics.failed.inc();
       return outcome;
     } catch (error) {
       if (error instanceof TransientSendError) metrics.retried.inc();
@@ -150,11 +168,13 @@ export async function startRemindersWorker(
 
   let worker: RemindersWorker | undefined;
   let ops: { port: number; close(): Promise<void> } | undefined;
+  let loop: ReturnType<typeof startReconcileLoop> | undefined;
   let closing: Promise<void> | undefined;
   // In this order: no new jobs, in-flight jobs finish, then what they used. Every step runs even if one fails.
   const close = () =>
     (closing ??= (async () => {
       const steps = [
+        () => loop?.stop(),
         () => ops?.close(),
         () => worker?.close(),
         () => queue.close(),
@@ -171,8 +191,7 @@ export async function startRemindersWorker(
     })());
   try {
     await queue.waitUntilReady();
-    await scheduleDailyDigest(queue, config.DIGEST_CRON, config.DIGEST_TZ);
-    await scheduleReconcile(queue, config.RECONCILE_CRON, config.DIGEST_TZ);
+    await ensureSchedulers();
     worker = createRemindersWorker(
       backend,
       {
@@ -211,6 +230,15 @@ export async function startRemindersWorker(
         dashboardHandler(verify, () => queueSnapshot(queue)),
       );
     }
+    // Reconciliation on a timer of this process: it goes on when a Redis flush took the `reconcile` scheduler,
+    // and re-creates both schedulers each time; a Redis that comes back (maybe empty) is reconciled at once.
+    loop = startReconcileLoop(
+      reconcileNow,
+      options.reconcileIntervalMs ?? config.RECONCILE_INTERVAL_SECONDS * 1000,
+      logger,
+    );
+    const running = loop;
+    backend.onReconnect(() => void running.trigger('redis reconnected'));
     if (options.reconcileAtStart !== false) await reconcileNow();
     // Exports recorded while no worker ran (or whose enqueue failed) are picked up at every start.
     else await exportsHousekeeping();

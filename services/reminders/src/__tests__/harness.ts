@@ -1,4 +1,8 @@
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
@@ -192,4 +196,79 @@ export class FixtureDueSource implements DueSource {
   async caseworkers(_municipality: string, ids: string[]): Promise<CaseworkerRef[]> {
     return this.caseworkerList.filter((c) => ids.includes(c.id));
   }
+}
+
+/**
+ * A Redis server of the test's own on a free port, without persistence, in a
+ * temporary directory: the only kind a test may FLUSHALL. `restart()` kills it
+ * and starts it again on the same port, empty (a Redis that lost everything);
+ * `stop()` ends it (this process started it) and removes the directory.
+ */
+export async function startOwnRedis(): Promise<{
+  url: string;
+  port: number;
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}> {
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'helhed-redis-'));
+  const url = `redis://127.0.0.1:${port}`;
+  const launch = async () => {
+    const proc = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
+      { stdio: 'ignore' },
+    );
+    const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+    const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    try {
+      await eventually(async () => {
+        try {
+          if (probe.status !== 'ready') await probe.connect();
+          return (await probe.ping()) === 'PONG';
+        } catch {
+          probe.disconnect();
+          return false;
+        }
+      }, 10_000);
+    } finally {
+      probe.disconnect();
+    }
+    return async () => {
+      proc.kill('SIGKILL');
+      await exited;
+    };
+  };
+  let kill = await launch();
+  return {
+    url,
+    port,
+    async restart() {
+      await kill();
+      kill = await launch();
+    },
+    async stop() {
+      await kill();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The reminder service's build (`dist/service.js`) when it is up to date with
+ * every source file (each compiled file at least as new as its source), else
+ * undefined: child processes then run the sources through ts-node.
+ */
+export function freshServiceBuild(): string | undefined {
+  const src = join(__dirname, '..');
+  const dist = join(src, '..', 'dist');
+  const stale = (dir: string): boolean =>
+    readdirSync(dir, { withFileTypes: true }).some((entry) => {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) return entry.name !== '__tests__' && stale(path);
+      if (!entry.name.endsWith('.ts') || entry.name.endsWith('.test.ts')) return false;
+      const built = join(dist, path.slice(src.length).replace(/\.ts$/, '.js'));
+      return !existsSync(built) || statSync(built).mtimeMs < statSync(path).mtimeMs;
+    });
+  return stale(src) ? undefined : join(dist, 'service.js');
 }

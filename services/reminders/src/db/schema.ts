@@ -3,6 +3,7 @@ import { EmailDelivery1764000000000 } from './migrations/1764000000000-EmailDeli
 import { Digest1765300000000 } from './migrations/1765300000000-Digest';
 import { EvaluatorExport1765600000001 } from './migrations/1765600000001-EvaluatorExport';
 import { EvaluatorExportRetention1765700000000 } from './migrations/1765700000000-EvaluatorExportRetention';
+import { DigestRedelivery1765800000000 } from './migrations/1765800000000-DigestRedelivery';
 
 /** The reminder worker's entities and migrations, listed explicitly (digests are read and written in SQL). */
 export const entities = [EmailDeliveryEntity];
@@ -11,4 +12,5 @@ export const migrations = [
   Digest1765300000000,
   EvaluatorExport1765600000001,
   EvaluatorExportRetention1765700000000,
+  DigestRedelivery1765800000000,
 ];

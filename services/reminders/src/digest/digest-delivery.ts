@@ -3,7 +3,13 @@ import type { DigestStore, DigestStatus } from './digest-store';
 
 /** What one send attempt of a digest did. */
 export type DigestSendOutcome =
-  | { sent: true; deliveryKey: string; messageId: string }
+  | {
+      sent: true;
+      deliveryKey: string;
+      messageId: string;
+      /** Sent again after an interrupted attempt: the recipient may have it twice (with the same Message-ID). */
+      resent: boolean;
+    }
   | { sent: false; deliveryKey: string; status: DigestStatus; reason: string };
 
 /** Thrown for an SMTP failure worth retrying (the queue retries with backoff). */
@@ -21,6 +27,8 @@ export interface SendOptions {
   /** This attempt's number (1-based) and how many there are in all. */
   attempt: number;
   attempts: number;
+  /** Called when this attempt sends again after an interrupted one (a possible duplicate; for the metrics). */
+  onResend?: (deliveryKey: string) => void;
   /** Test hook: runs after the SMTP server accepted the message, before the row is marked SENT. */
   afterAccepted?: (deliveryKey: string) => Promise<void>;
 }
@@ -29,11 +37,14 @@ export interface SendOptions {
 export const digestMessageId = (deliveryKey: string) => `<${deliveryKey}@helhed.reminders>`;
 
 /**
- * Sends a stored digest at most once, as the only sender of its key (an
- * advisory lock on the key: a second worker waits, then finds the row SENT). Before talking to SMTP the row is committed as SENDING; after
- * SMTP accepts it is marked SENT. A row found SENDING by a later attempt means an
- * attempt died between the two — the message may have gone out, so it is not
- * sent again but marked UNCERTAIN for an operator (never twice; see README).
+ * Sends a stored digest as the only sender of its key (an advisory lock on the
+ * key: a second worker waits, then finds the row SENT). Before talking to SMTP
+ * the row is committed as SENDING; after SMTP accepts it is marked SENT. A row
+ * found SENDING under the lock means an earlier attempt died (or lost its
+ * database) before recording the outcome: it is sent again, with the same
+ * Message-ID, and counted in `resends`. Only an attempt cut off between the
+ * server's acceptance and the SENT commit makes that a duplicate; the stable
+ * Message-ID lets mail clients and the operator recognise it (see README).
  */
 export async function sendDigest(
   store: DigestStore,
@@ -61,17 +72,14 @@ export async function sendDigest(
       reason,
     });
     if (digest.status === 'SENT') return skip('SENT', 'already sent');
+    // FAILED is final for this job; reconciliation re-opens a transient failure (as PENDING) when it retries it.
     if (digest.status === 'FAILED' || digest.status === 'UNCERTAIN') return skip(digest.status, 'not sent again');
-    if (digest.status === 'SENDING') {
-      await q(
-        `UPDATE digest SET status = 'UNCERTAIN', failed_at = now(),
-                last_error = 'An attempt stopped after handing the message to SMTP and before recording the outcome; it may have been delivered'
-          WHERE delivery_key = $1`,
-        [deliveryKey],
-      );
-      return skip('UNCERTAIN', 'an earlier attempt stopped mid-send');
-    }
-    await q(`UPDATE digest SET status = 'SENDING', attempt_started_at = now() WHERE delivery_key = $1`, [deliveryKey]);
+    const resent = digest.status === 'SENDING';
+    await q(
+      `UPDATE digest SET status = 'SENDING', attempt_started_at = now(), resends = resends + $2 WHERE delivery_key = $1`,
+      [deliveryKey, resent ? 1 : 0],
+    );
+    if (resent) options.onResend?.(deliveryKey);
     let messageId: string;
     try {
       ({ messageId } = await mailer.send({
@@ -88,9 +96,10 @@ export async function sendDigest(
       const last = permanent || options.attempt >= options.attempts;
       await q(
         `UPDATE digest SET status = $2, attempts = attempts + 1, last_error = $3, attempt_started_at = NULL,
-                failed_at = CASE WHEN $2 = 'FAILED' THEN now() END
+                failed_at = CASE WHEN $2 = 'FAILED' THEN now() END,
+                failure_kind = CASE WHEN $2 = 'FAILED' THEN $4 END
           WHERE delivery_key = $1`,
-        [deliveryKey, last ? 'FAILED' : 'PENDING', reason],
+        [deliveryKey, last ? 'FAILED' : 'PENDING', reason, permanent ? 'PERMANENT' : 'TRANSIENT'],
       );
       if (last)
         throw new PermanentSendError(
@@ -101,11 +110,11 @@ export async function sendDigest(
     await options.afterAccepted?.(deliveryKey);
     await q(
       `UPDATE digest SET status = 'SENT', message_id = $2, sent_at = now(), attempts = attempts + 1, last_error = NULL,
-              attempt_started_at = NULL
+              attempt_started_at = NULL, failure_kind = NULL
         WHERE delivery_key = $1`,
       [deliveryKey, messageId],
     );
-    return { sent: true, deliveryKey, messageId };
+    return { sent: true, deliveryKey, messageId, resent };
   } finally {
     if (locked) await q('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [deliveryKey]).catch(() => undefined);
     await q('RESET lock_timeout').catch(() => undefined);

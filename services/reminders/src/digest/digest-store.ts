@@ -3,7 +3,15 @@ import type { ReminderPreference } from '../rules/rules';
 import type { Digest } from './digest';
 import { digestKey } from './digest';
 
+/** UNCERTAIN is only found on rows from before interrupted attempts were resent (see the DigestRedelivery migration). */
 export type DigestStatus = 'PENDING' | 'SENDING' | 'SENT' | 'FAILED' | 'UNCERTAIN';
+
+/**
+ * Why a digest is FAILED: TRANSIENT (a 4xx or the server unreachable on every
+ * attempt; re-opened by reconciliation within the window), PERMANENT (a 5xx
+ * rejection), EXPIRED (not sent within the window of business days).
+ */
+export type DigestFailureKind = 'TRANSIENT' | 'PERMANENT' | 'EXPIRED';
 
 /** A digest as stored (for sending, history and the operator view). */
 export interface StoredDigest {
@@ -23,6 +31,9 @@ export interface StoredDigest {
   attempts: number;
   messageId: string | null;
   lastError: string | null;
+  failureKind: DigestFailureKind | null;
+  /** Sends after an interrupted attempt (each may have delivered a duplicate, with the same Message-ID). */
+  resends: number;
   createdAt: Date;
   sentAt: Date | null;
 }
@@ -30,7 +41,7 @@ export interface StoredDigest {
 const COLUMNS = `delivery_key AS "deliveryKey", municipality_code AS "municipalityCode", caseworker_id AS "caseworkerId",
   day::text AS day, recipient, language, subject, text_body AS text, html_body AS html, content_hash AS "contentHash",
   item_count AS "itemCount", items, status, attempts, message_id AS "messageId", last_error AS "lastError",
-  created_at AS "createdAt", sent_at AS "sentAt"`;
+  failure_kind AS "failureKind", resends, created_at AS "createdAt", sent_at AS "sentAt"`;
 
 /** Digests, digest runs and reminder preferences in the worker's database. */
 export class DigestStore {
@@ -89,13 +100,53 @@ export class DigestStore {
     return rows.length > 0;
   }
 
-  /** Delivery keys of digests of `day` not sent yet (PENDING, or SENDING when an attempt died). */
-  async openKeys(day: string): Promise<string[]> {
+  /**
+   * Delivery keys of digests from `from` on not sent yet (PENDING, or SENDING
+   * when an attempt died), oldest first.
+   */
+  async openKeys(from: string): Promise<string[]> {
     const rows: Array<{ key: string }> = await this.db.query(
-      `SELECT delivery_key AS key FROM digest WHERE day = $1 AND status IN ('PENDING', 'SENDING') ORDER BY delivery_key`,
-      [day],
+      `SELECT delivery_key AS key FROM digest WHERE day >= $1 AND status IN ('PENDING', 'SENDING')
+        ORDER BY day, delivery_key`,
+      [from],
     );
     return rows.map((r) => r.key);
+  }
+
+  /**
+   * Re-opens the transient failures from `from` on (every attempt met a 4xx or
+   * an unreachable server): PENDING again, for a new round of attempts.
+   * Returns how many.
+   */
+  async reopenTransient(from: string): Promise<number> {
+    // Counted in SQL: TypeORM answers an UPDATE … RETURNING with [rows, count], not the rows.
+    const [{ n }]: [{ n: number }] = await this.db.query(
+      `WITH reopened AS (
+         UPDATE digest SET status = 'PENDING', failure_kind = NULL, failed_at = NULL
+          WHERE day >= $1 AND status = 'FAILED' AND failure_kind = 'TRANSIENT'
+          RETURNING 1)
+       SELECT count(*)::int AS n FROM reopened`,
+      [from],
+    );
+    return n;
+  }
+
+  /**
+   * Gives up on the digests before `before` that are still unsent (open, or
+   * failed transiently): FAILED, EXPIRED, with `reason` (kept with the last
+   * SMTP error, if any). Returns how many.
+   */
+  async expire(before: string, reason: string): Promise<number> {
+    const [{ n }]: [{ n: number }] = await this.db.query(
+      `WITH expired AS (
+         UPDATE digest SET status = 'FAILED', failure_kind = 'EXPIRED', failed_at = now(), attempt_started_at = NULL,
+                last_error = $2 || COALESCE(' (last error: ' || last_error || ')', '')
+          WHERE day < $1 AND (status IN ('PENDING', 'SENDING') OR (status = 'FAILED' AND failure_kind = 'TRANSIENT'))
+          RETURNING 1)
+       SELECT count(*)::int AS n FROM expired`,
+      [before, reason],
+    );
+    return n;
   }
 
   /** A digest by its key; `query` runs it on a given connection (the sender's). */

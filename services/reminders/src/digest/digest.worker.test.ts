@@ -163,6 +163,8 @@ describe('operations', () => {
     expect(metrics).toMatch(/^helhed_digests_sent_total 4$/m);
     expect(metrics).toMatch(/^helhed_digests_failed_total 0$/m);
     expect(metrics).toMatch(/^helhed_digests_retried_total 0$/m);
+    expect(metrics).toMatch(/^helhed_digests_resent_total 0$/m);
+    expect(metrics).toMatch(/^helhed_digests_expired_total 0$/m);
     expect(metrics).toMatch(/^helhed_reminders_queue_depth\{state="delayed"\} 2$/m);
     await stop(worker);
     expect(await fetch(`${base}/healthz`).catch(() => 'closed')).toBe('closed');
@@ -233,7 +235,7 @@ describe('each digest exactly once', () => {
     expect(mailsTo()).toEqual(FOUR);
   });
 
-  it('a job retried after SMTP accepted but before the row was marked does not send again', async () => {
+  it('a job cut off after SMTP accepted but before the row was marked sends again, with the same Message-ID, and is counted', async () => {
     await fresh();
     now = morningOf(DAY);
     let failed = false;
@@ -246,14 +248,23 @@ describe('each digest exactly once', () => {
       },
     });
     await worker.runDay(DAY);
-    await smtp.waitFor(4);
+    await smtp.waitFor(5);
     await settled(DAY);
     await eventually(async () => (await worker.queue.getJobCounts('completed')).completed >= 4);
-    expect(mailsTo()).toEqual(FOUR);
-    const [fieRow] = await rows('recipient = $1', [fie.email]);
-    // Not sent twice: marked for an operator to check instead.
-    expect(fieRow).toMatchObject({ status: 'UNCERTAIN' });
-    expect((await worker.store.failed('630')).map((d) => d.recipient)).toEqual([fie.email]);
+    // The attempt could not know whether the server had it: the retry sends it again. The one duplicate
+    // carries the same Message-ID (a mail client shows it once), and the row counts the resend.
+    expect(mailsTo()).toEqual([...FOUR, fie.email].sort());
+    const fieMails = smtp.mails.filter((m) => m.to[0] === fie.email);
+    expect(fieMails.map((m) => m.messageId)).toEqual([
+      `<${digestKey(fie.id, DAY)}@helhed.reminders>`,
+      fieMails[0]!.messageId,
+    ]);
+    expect(smtp.acceptedById().size).toBe(4);
+    const fieRow = await worker.store.byKey(digestKey(fie.id, DAY));
+    expect(fieRow).toMatchObject({ status: 'SENT', resends: 1, attempts: 1 });
+    expect((await rows(`status = 'SENT'`)).length).toBe(4);
+    expect(await worker.store.failed('630')).toEqual([]);
+    expect(await worker.metrics.registry.getSingleMetricAsString('helhed_digests_resent_total')).toMatch(/ 1$/m);
   });
 });
 
@@ -294,6 +305,8 @@ describe('SMTP faults', () => {
       { recipient: jens.email, status: 'FAILED', attempts: 5 },
     ]);
     const failed = await worker.store.failed('630');
+    // The 4xx failures may pass when the outage ends (reconciliation re-opens them); the 5xx never will.
+    expect(failed.map((d) => d.failureKind)).toEqual(['TRANSIENT', 'TRANSIENT', 'PERMANENT']);
     expect(failed.map((d) => d.lastError)).toEqual([
       expect.stringMatching(/421/),
       expect.stringMatching(/421/),
@@ -325,6 +338,25 @@ describe('nothing lost', () => {
     now = morningOf('2026-04-06', 120);
     expect(await early.reconcile()).toMatchObject({ day: '2026-04-06', caughtUp: [] });
     expect(await rows()).toEqual([]);
+  });
+
+  it('re-creates the jobs of the window when the catch-up cannot read the gateway, and reports the failure', async () => {
+    await fresh();
+    now = morningOf(DAY);
+    const prefix = uniquePrefix();
+    const first = await start({ prefix });
+    await first.worker.pause();
+    await first.runDay(DAY);
+    await stop(first);
+    await deleteRedisPrefix(prefix); // Monday's jobs are lost, and on Tuesday morning the gateway is down.
+    now = morningOf('2026-04-14', 60);
+    const down = new FixtureDueSource(EASTER_SNAPSHOT, CASEWORKERS);
+    down.followUpsDue = () => Promise.reject(new Error('fetch failed: http://localhost:4000/graphql'));
+    const second = await start({ prefix, dueSource: down });
+    await expect(second.reconcile()).rejects.toThrow(/fetch failed/);
+    await smtp.waitFor(4);
+    await settled(DAY);
+    expect(mailsTo()).toEqual(FOUR);
   });
 
   it('re-creates the jobs from PostgreSQL after Redis was flushed: nothing lost, nothing doubled', async () => {

@@ -17,7 +17,22 @@ export class ReminderMetrics {
   });
   readonly failed = new Counter({
     name: 'helhed_digests_failed_total',
-    help: 'Digests that failed for good (permanent rejection or last attempt) or whose delivery is uncertain',
+    help: 'Digests that failed (a permanent rejection, or the last attempt of a round; a transient failure is re-opened within the window)',
+    registers: [this.registry],
+  });
+  readonly resent = new Counter({
+    name: 'helhed_digests_resent_total',
+    help: 'Attempts that send a digest again (same Message-ID) after one was interrupted before recording its outcome: each may deliver a duplicate',
+    registers: [this.registry],
+  });
+  readonly expired = new Counter({
+    name: 'helhed_digests_expired_total',
+    help: 'Digests given up (FAILED, EXPIRED) because they were not sent within DIGEST_WINDOW_BUSINESS_DAYS',
+    registers: [this.registry],
+  });
+  readonly reopened = new Counter({
+    name: 'helhed_digests_reopened_total',
+    help: 'Digests FAILED after a transient SMTP outage that reconciliation re-opened for another round of attempts',
     registers: [this.registry],
   });
   readonly retried = new Counter({

@@ -28,6 +28,11 @@ export interface QueueBackend {
   readonly factory: AnyBackendFactory;
   /** Options for a Queue (`role: 'queue'`) or a Worker (`role: 'worker'`). */
   options(role: 'queue' | 'worker'): { connection: unknown; prefix?: string };
+  /**
+   * Calls `listener` whenever a connection is ready again after it was lost
+   * (Redis restarted or unreachable for a while: it may have come back empty).
+   */
+  onReconnect(listener: () => void): void;
   close(): Promise<void>;
 }
 
@@ -45,17 +50,26 @@ export function createQueueBackend(
 
 function redisBackend(url: string, prefix: string, logger: Logger): QueueBackend {
   const clients: Redis[] = [];
+  const reconnectListeners: Array<() => void> = [];
   const client = (role: 'queue' | 'worker') => {
     // A worker's connection must retry forever (BullMQ requires it for blocking
     // commands); a producer's fails fast so enqueueing reports a Redis outage.
     const redis = new Redis(url, role === 'worker' ? { maxRetriesPerRequest: null } : {});
     let reported = false;
+    let readyBefore = false;
     redis.on('error', (error: Error) => {
       if (reported) return;
       reported = true;
       logger.warn({ err: error.message }, `Redis (${role}) is unreachable; retrying`);
     });
-    redis.on('ready', () => (reported = false));
+    redis.on('ready', () => {
+      reported = false;
+      if (readyBefore) {
+        logger.info(`Redis (${role}) is reachable again`);
+        reconnectListeners.forEach((listener) => listener());
+      }
+      readyBefore = true;
+    });
     clients.push(redis);
     return redis;
   };
@@ -63,6 +77,7 @@ function redisBackend(url: string, prefix: string, logger: Logger): QueueBackend
     kind: 'redis',
     factory: createRedisBackend as unknown as AnyBackendFactory,
     options: (role) => ({ connection: client(role), prefix }),
+    onReconnect: (listener) => reconnectListeners.push(listener),
     async close() {
       await Promise.all(clients.splice(0).map((c) => c.quit().catch(() => c.disconnect())));
     },
@@ -76,6 +91,8 @@ function postgresBackend(url: string): QueueBackend {
     // Each Queue/Worker builds and owns its pool (closed with it); `migrate`
     // brings BullMQ's schema up to date under its advisory lock.
     options: () => ({ connection: { connectionString: url, schema: POSTGRES_QUEUE_SCHEMA, migrate: true, max: 4 } }),
+    // The queue's tables live in the worker's own database: nothing comes back empty on a reconnect.
+    onReconnect: () => undefined,
     async close() {},
   };
 }

@@ -115,20 +115,21 @@ export async function scheduleDailyDigest(queue: RemindersQueue, pattern: string
   await queue.upsertJobScheduler(DAILY_DIGEST, { pattern, tz }, { name: DAILY_DIGEST });
 }
 
-/** Registers (or updates in place) the hourly reconciliation's job scheduler. */
+/** Registers (or updates in place) the reconciliation's job scheduler (RECONCILE_CRON). */
 export async function scheduleReconcile(queue: RemindersQueue, pattern: string, tz: string): Promise<void> {
   await queue.upsertJobScheduler(RECONCILE, { pattern, tz }, { name: RECONCILE });
 }
 
 /**
  * Puts a digest's send job on the queue; its job id is the digest's delivery
- * key, so a key already queued is not queued twice. A job that failed in the
- * queue while its row is still to send is retried.
+ * key, so a key already queued (or being sent) is not queued twice. A job that
+ * failed in the queue while its row is still to send (it stalled too often, or
+ * a transient failure was re-opened) is retried with a fresh set of attempts.
  */
 export async function enqueueDigest(queue: RemindersQueue, deliveryKey: string): Promise<void> {
   const job = await queue.add(SEND_DIGEST, { deliveryKey }, { jobId: deliveryKey });
   const state = await job.getState();
-  if (state === 'failed') await job.retry('failed');
+  if (state === 'failed') await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
   else if (state === 'completed') {
     // Completed jobs are kept a week; the row says it is still to send (e.g. reset by an operator).
     await job.remove().catch(() => undefined);

@@ -109,6 +109,12 @@ export function createRemindersWorker(
       willRetry ? 'job failed; it will be retried' : 'job failed for good',
     );
   });
-  worker.on('error', (error) => logger.error({ err: error.message }, 'reminders worker error'));
+  worker.on('error', (error) => {
+    // Redis lost a job while it ran (a flush, a Redis restarted empty): the digest's row in PostgreSQL is the
+    // truth and reconciliation gives it its job back; nothing for an operator to do.
+    if (/^Missing (key|lock) for job/.test(error.message))
+      logger.warn({ err: error.message }, 'Redis lost a job in progress; reconciliation re-creates it from PostgreSQL');
+    else logger.error({ err: error.message }, 'reminders worker error');
+  });
   return worker;
 }
