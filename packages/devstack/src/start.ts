@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { ConfigError, isProduction } from '@helhed/config';
 import { SUBGRAPHS, defaultUrlOf, type SubgraphName } from '@helhed/gateway';
@@ -18,7 +17,7 @@ import { REPO_ROOT, resolveInfrastructure, type Infrastructure } from './infrast
  *
  * `HELHED_PORT_BASE` (default 4000) moves every port: the gateway on the base,
  * the subgraphs on base+1…+5 (the supergraph's order), the worker's metrics on
- * 9105 + (base − 4000) unless `METRICS_PORT` is set; 0 picks free ports. With
+ * 9105 + (base − 4000) unless `METRICS_PORT` is set. With
  * `HELHED_DATABASE_PREFIX` (see infrastructure.ts) a second platform — a test of
  * this launcher — runs beside a developer's without touching it.
  */
@@ -44,46 +43,21 @@ interface PortPlan {
   metrics: number;
 }
 
-/** Free ports, held open all at once so no two are the same, then released for the processes to take. */
-async function freePorts(count: number): Promise<number[]> {
-  const servers: Server[] = [];
-  try {
-    for (let i = 0; i < count; i++) {
-      const server = createServer();
-      servers.push(server);
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(0, '0.0.0.0', resolve);
-      });
-    }
-    return servers.map((s) => (s.address() as { port: number }).port);
-  } finally {
-    await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
-  }
-}
-
-async function portPlan(env: NodeJS.ProcessEnv): Promise<PortPlan> {
+function portPlan(env: NodeJS.ProcessEnv): PortPlan {
   const raw = env.HELHED_PORT_BASE ?? String(DEFAULT_PORT_BASE);
   const base = Number(raw);
-  if (!/^\d+$/.test(raw) || base > 65535 - SUBGRAPHS.length)
-    throw new ConfigError('platform', [
-      `HELHED_PORT_BASE must be a port number (0 = free ports), got ${JSON.stringify(raw)}`,
-    ]);
-  const metricsSetting = env.METRICS_PORT ? Number(env.METRICS_PORT) : undefined;
-  if (base === 0) {
-    const [gateway, metrics, ...rest] = await freePorts(2 + SUBGRAPHS.length);
-    return {
-      gateway: gateway!,
-      subgraphs: Object.fromEntries(SUBGRAPHS.map((s, i) => [s.name, rest[i]!])) as Record<SubgraphName, number>,
-      metrics: metricsSetting ?? metrics!,
-    };
-  }
+  const metricsSetting = env.METRICS_PORT === undefined ? undefined : Number(env.METRICS_PORT);
+  if (!/^\d+$/.test(raw) || base < 1 || base > 65535 - SUBGRAPHS.length)
+    throw new ConfigError('platform', [`HELHED_PORT_BASE must be a port number, got ${JSON.stringify(raw)}`]);
+  const metrics = metricsSetting ?? DEFAULT_METRICS_PORT + base - DEFAULT_PORT_BASE;
+  if (!Number.isInteger(metrics) || metrics < 0 || metrics > 65535)
+    throw new ConfigError('platform', [`the worker's metrics port would be ${metrics}: set METRICS_PORT`]);
   const shift = base - DEFAULT_PORT_BASE;
   return {
     gateway: base,
     // The supergraph's default URLs put the subgraphs on 4001-4005; they move with the base.
     subgraphs: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, s.port + shift])) as Record<SubgraphName, number>,
-    metrics: metricsSetting ?? DEFAULT_METRICS_PORT + shift,
+    metrics,
   };
 }
 
@@ -210,7 +184,7 @@ async function main(): Promise<void> {
 
   try {
     infra = await resolveInfrastructure(process.env, log);
-    const ports = await portPlan(process.env);
+    const ports = portPlan(process.env);
     const processes = processesOf(infra, ports);
     if (stopping) return;
     for (const p of processes) {
