@@ -27,7 +27,6 @@ export interface NotificationsSettings {
   IDENTITY_SIGNING_SECRET: string;
   /** Where the reminders queue lives (evaluator exports are put on it): Redis, else DATABASE_URL. */
   REDIS_URL?: string | undefined;
-  QUEUE_PREFIX?: string | undefined;
 }
 
 /**
