@@ -15,7 +15,14 @@ import {
   type Identity,
 } from '@helhed/identity';
 import { DomainError } from '@helhed/errors';
-import { createErrorFormatter, createHttpApp, createLogger, type Logger, type RunningHttpServer } from '@helhed/server';
+import {
+  createErrorFormatter,
+  createHttpApp,
+  createLogger,
+  describeError,
+  type Logger,
+  type RunningHttpServer,
+} from '@helhed/server';
 import type { GatewayConfig } from './config';
 import { depthLimit } from './depth-limit';
 import { COST_LIMIT_CODE, aliasLimit, costLimitPlugin } from './limits';
@@ -25,6 +32,9 @@ import { RATE_LIMITED_CODE, createRateLimiter } from './rate-limit';
 const LIMIT_CODES = new Set([COST_LIMIT_CODE, RATE_LIMITED_CODE]);
 
 type SubgraphResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
+
+/** A subgraph that gave no answer at all: not started yet, restarting, or down. */
+export const SUBGRAPH_UNAVAILABLE_CODE = 'SUBGRAPH_UNAVAILABLE';
 
 /**
  * Sends the gateway's fetches to one subgraph with the caller's signed
@@ -38,6 +48,24 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     private readonly identitySecret: string,
   ) {
     super({ url });
+  }
+
+  /**
+   * No answer at all from the subgraph (refused, reset, unknown host: no response) is a known condition of a
+   * platform whose processes start, restart and stop in any order, not an internal error: the client gets
+   * SUBGRAPH_UNAVAILABLE naming the subgraph, and the log a warning with its address and the cause.
+   */
+  override didEncounterError(
+    error: Error,
+    fetchRequest: Parameters<RemoteGraphQLDataSource<GatewayContext>['didEncounterError']>[1],
+    fetchResponse?: Parameters<RemoteGraphQLDataSource<GatewayContext>['didEncounterError']>[2],
+    context?: GatewayContext,
+  ): void {
+    if (fetchResponse !== undefined || error instanceof GraphQLError) throw error;
+    context?.logger.warn(`the ${this.name} subgraph at ${fetchRequest.url} did not answer: ${describeError(error)}`);
+    throw new GraphQLError(`The ${this.name} subgraph is not available; try again shortly`, {
+      extensions: { code: SUBGRAPH_UNAVAILABLE_CODE, serviceName: this.name },
+    });
   }
 
   override willSendRequest({
@@ -131,7 +159,7 @@ export async function startGateway(
     stopOnTerminationSignals: false,
     formatError: (formatted, error) => {
       const code = formatted.extensions?.code;
-      if (typeof code === 'string' && LIMIT_CODES.has(code)) {
+      if (typeof code === 'string' && (LIMIT_CODES.has(code) || code === SUBGRAPH_UNAVAILABLE_CODE)) {
         const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
         return { ...formatted, extensions };
       }

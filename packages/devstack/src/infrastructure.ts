@@ -13,19 +13,28 @@ const LOCAL_POSTGRES = 'postgres://postgres@127.0.0.1:5432/postgres';
 const EMBEDDED_POSTGRES = `postgres://postgres:helhed@127.0.0.1:${EMBEDDED_POSTGRES_PORT}/postgres`;
 const LOCAL_REDIS = 'redis://127.0.0.1:6379';
 
-export const SERVICE_DATABASES = {
-  family: 'helhed_family',
-  employment: 'helhed_employment',
-  health: 'helhed_health',
-  economy: 'helhed_economy',
-  reminders: 'helhed_reminders',
-} as const;
-export type ServiceWithDatabase = keyof typeof SERVICE_DATABASES;
+const SERVICES_WITH_DATABASE = ['family', 'employment', 'health', 'economy', 'reminders'] as const;
+export type ServiceWithDatabase = (typeof SERVICES_WITH_DATABASE)[number];
+
+/**
+ * The prefix of the services' database names (`helhed_family`, …). `HELHED_DATABASE_PREFIX` sets another, so
+ * a second platform (a test of `npm start`) shares the PostgreSQL server without touching the first one's data.
+ */
+export const DEFAULT_DATABASE_PREFIX = 'helhed';
+const DATABASE_PREFIX = /^[a-z_][a-z0-9_]{0,40}$/;
+
+/** Each service's database name for a prefix. */
+export const serviceDatabases = (prefix = DEFAULT_DATABASE_PREFIX): Record<ServiceWithDatabase, string> =>
+  Object.fromEntries(SERVICES_WITH_DATABASE.map((s) => [s, `${prefix}_${s}`])) as Record<ServiceWithDatabase, string>;
+
+export const SERVICE_DATABASES = serviceDatabases();
 
 export interface Infrastructure {
   /** Server URL (any database); each service gets its own database on it. */
   postgresServerUrl: string;
   databaseUrls: Record<ServiceWithDatabase, string>;
+  /** The databases' name prefix (`HELHED_DATABASE_PREFIX`); also the queue's key prefix on Redis. */
+  prefix: string;
   /** Redis for BullMQ; undefined means the worker uses BullMQ's PostgreSQL backend. */
   redisUrl?: string;
   /** SMTP server; undefined means mail is written as .eml files. */
@@ -95,6 +104,11 @@ export async function resolveInfrastructure(
   log: (line: string) => void = console.log,
 ): Promise<Infrastructure> {
   const production = isProduction(env);
+  const prefix = env.HELHED_DATABASE_PREFIX || DEFAULT_DATABASE_PREFIX;
+  if (!DATABASE_PREFIX.test(prefix))
+    throw new ConfigError('platform', [
+      `HELHED_DATABASE_PREFIX must be lower-case letters, digits and _ (at most 41), got ${JSON.stringify(prefix)}`,
+    ]);
   if (production) {
     const missing = ['DATABASE_URL', 'REDIS_URL', 'SMTP_URL'].filter((k) => !env[k]);
     if (missing.length > 0)
@@ -136,14 +150,16 @@ export async function resolveInfrastructure(
   log(
     smtpUrl
       ? `SMTP: ${redact(smtpUrl)} (SMTP_URL)`
-      : 'SMTP: SMTP_URL is not set; mail is written as .eml files to var/mail',
+      : `SMTP: SMTP_URL is not set; mail is written as .eml files to ${env.MAIL_DIR ?? 'var/mail'}`,
   );
 
   const server = postgresServerUrl;
+  if (prefix !== DEFAULT_DATABASE_PREFIX) log(`Databases: ${prefix}_family, … (HELHED_DATABASE_PREFIX)`);
   return {
     postgresServerUrl: server,
+    prefix,
     databaseUrls: Object.fromEntries(
-      Object.entries(SERVICE_DATABASES).map(([service, db]) => [service, withDatabase(server, db)]),
+      Object.entries(serviceDatabases(prefix)).map(([service, db]) => [service, withDatabase(server, db)]),
     ) as Record<ServiceWithDatabase, string>,
     ...(redisUrl ? { redisUrl } : {}),
     ...(smtpUrl ? { smtpUrl } : {}),

@@ -1,5 +1,6 @@
 export * from './logger';
 export * from './errors';
+export * from './describe-error';
 export * from './http';
 export * from './subgraph';
 export * from './scalars';

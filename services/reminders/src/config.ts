@@ -33,6 +33,11 @@ const schema = z.object({
   DATABASE_URL: postgresUrl,
   /** Redis for the queue; without it (outside production) BullMQ runs on DATABASE_URL. */
   REDIS_URL: redisUrl.optional(),
+  /** BullMQ's key prefix on Redis: two platforms sharing one Redis (a developer's and a test's) need two. */
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be letters, digits, _ or -')
+    .default('helhed'),
   /** SMTP server for outgoing mail; without it (outside production) mail is written to MAIL_DIR. */
   SMTP_URL: smtpUrl.optional(),
   /** Where mail goes as .eml files when SMTP_URL is not set; relative to the process's working directory. */

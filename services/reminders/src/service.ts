@@ -1,7 +1,7 @@
-import { todayInDenmark } from '@helhed/calendar';
+import { clock, todayInDenmark } from '@helhed/calendar';
 import { openDatabase, prepareDatabaseAccounts } from '@helhed/db';
 import { createCallerTokenVerifier } from '@helhed/identity';
-import { createLogger, type Logger } from '@helhed/server';
+import { createLogger, describeError, type Logger } from '@helhed/server';
 import type { RemindersConfig } from './config';
 import { entities, migrations } from './db/schema';
 import { PostgresDeliveryLedger } from './delivery/postgres-delivery-ledger';
@@ -35,7 +35,7 @@ export interface RemindersWorkerOptions extends QueueOptions {
   logger?: Logger;
   /** Jobs processed at once by this process. */
   concurrency?: number;
-  /** The clock (tests move it; never waited on). */
+  /** The clock (tests move it; never waited on); the platform's clock (`@helhed/calendar`, HELHED_NOW) by default. */
   now?: () => Date;
   /** Where what is due is read; the gateway with the worker's SERVICE token by default. */
   dueSource?: DueSource;
@@ -53,7 +53,12 @@ export interface RemindersWorkerOptions extends QueueOptions {
   reconcileAtStart?: boolean;
   /** The in-process reconciliation's period (ms) instead of RECONCILE_INTERVAL_SECONDS (tests shorten it). */
   reconcileIntervalMs?: number;
+  /** The start-up catch-up's back-off while it fails (the gateway not up yet): first wait and cap, in ms. */
+  catchUpBackoffMs?: { first: number; max: number };
 }
+
+/** 1 s, doubling, at most 30 s: the gateway of `npm start` answers within seconds; one that is down is not hammered. */
+const CATCH_UP_BACKOFF_MS = { first: 1000, max: 30_000 };
 
 export interface RunningRemindersWorker {
   queue: RemindersQueue;
@@ -71,6 +76,11 @@ export interface RunningRemindersWorker {
   runDay(day: string): Promise<DigestRunResult>;
   /** Catch-up and re-creation of jobs from PostgreSQL (also at start and hourly). */
   reconcile(): Promise<ReconcileResult>;
+  /**
+   * The start-up catch-up, run in the background until it succeeds: its result, or null when it was not
+   * asked for (`reconcileAtStart: false`) or the worker closed first.
+   */
+  startupCatchUp: Promise<ReconcileResult | null>;
   /** Stops taking jobs, lets those in flight finish, then closes the queue, the connections and the database. */
   close(): Promise<void>;
 }
@@ -87,7 +97,7 @@ export async function startRemindersWorker(
   const logger =
     options.logger ??
     createLogger('reminders', { level: config.LOG_LEVEL, production: config.NODE_ENV === 'production' });
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? (() => clock.now());
   // The same owner account as the notifications subgraph this service also serves migrates (and owns) the
   // tables, so the application role's grants cover them (README, "Tenancy wall"). The worker's tables hold no
   // tenant rows behind the wall; it works as the owner.
@@ -166,6 +176,47 @@ export async function startRemindersWorker(
     }
   };
 
+  // The start-up catch-up reads the gateway, which `npm start` launches beside this worker, not before it: it
+  // runs in the background, retrying with back-off until the gateway answers, and says so once (not per retry).
+  let catchUpStopped = false;
+  let wakeCatchUp: (() => void) | undefined;
+  const catchUpInBackground = async (): Promise<ReconcileResult | null> => {
+    const { first, max } = options.catchUpBackoffMs ?? CATCH_UP_BACKOFF_MS;
+    const startedAt = Date.now();
+    let delay = first;
+    for (let attempt = 1; !catchUpStopped; attempt++) {
+      try {
+        const result = await reconcileNow();
+        if (attempt > 1)
+          logger.info(
+            { attempts: attempt, seconds: Math.round((Date.now() - startedAt) / 1000) },
+            'start-up catch-up done',
+          );
+        return result;
+      } catch (error) {
+        // Closing while an attempt runs makes it fail on closed connections: nothing to report.
+        if (catchUpStopped) break;
+        const why = describeError(error);
+        if (attempt === 1)
+          logger.warn(
+            `start-up catch-up postponed: ${why}; retrying in the background ` +
+              `(after ${first / 1000} s, doubling up to ${max / 1000} s) until it succeeds`,
+          );
+        else logger.debug({ attempt, err: why }, 'start-up catch-up failed again');
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, delay);
+          wakeCatchUp = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        delay = Math.min(delay * 2, max);
+      }
+    }
+    return null;
+  };
+  let startupCatchUp: Promise<ReconcileResult | null> = Promise.resolve(null);
+
   let worker: RemindersWorker | undefined;
   let ops: { port: number; close(): Promise<void> } | undefined;
   let loop: ReturnType<typeof startReconcileLoop> | undefined;
@@ -175,6 +226,12 @@ export async function startRemindersWorker(
     (closing ??= (async () => {
       const steps = [
         () => loop?.stop(),
+        async () => {
+          catchUpStopped = true;
+          wakeCatchUp?.();
+          // An attempt in flight ends with the gateway's answer (or its timeout); not waited on for longer.
+          await Promise.race([startupCatchUp, new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+        },
         () => ops?.close(),
         () => worker?.close(),
         () => queue.close(),
@@ -239,8 +296,9 @@ export async function startRemindersWorker(
     );
     const running = loop;
     backend.onReconnect(() => void running.trigger('redis reconnected'));
-    if (options.reconcileAtStart !== false) await reconcileNow();
-    // Exports recorded while no worker ran (or whose enqueue failed) are picked up at every start.
+    // Catch-up of a day whose digest time passed while no worker ran, and exports recorded while no worker ran
+    // (or whose enqueue failed): in the background, since the gateway may not be up yet.
+    if (options.reconcileAtStart !== false) startupCatchUp = catchUpInBackground();
     else await exportsHousekeeping();
   } catch (error) {
     await close().catch(() => undefined);
@@ -261,6 +319,7 @@ export async function startRemindersWorker(
     opsPort: ops?.port ?? null,
     runDay: (day) => runDay(day),
     reconcile: reconcileNow,
+    startupCatchUp,
     close,
   };
 }

@@ -1,4 +1,5 @@
 import { mintCallerToken, type Identity } from '@helhed/identity';
+import { describeError } from '@helhed/server';
 import type { CaseworkerRef, DueSource, FollowUpDue, PersonMonthDue } from './due';
 
 /** The worker's own identity: role SERVICE, one per municipality. */
@@ -18,6 +19,9 @@ export interface GatewaySettings {
 
 const CASEWORKER = 'id name email department';
 
+/** A gateway that has not answered in this long is treated as down (the run fails and is retried), not waited on. */
+const REQUEST_TIMEOUT_MS = 60_000;
+
 const FOLLOW_UPS_DUE = `query RemindersFollowUpsDue($until: Date!) {
   followUpsDue(until: $until) { kind id familyId caseReference dueOn responsible { ${CASEWORKER} } projectLead { ${CASEWORKER} } }
 }`;
@@ -32,6 +36,7 @@ const REGISTRATION_MONTHS = `query RemindersRegistrationMonths($month: YearMonth
 }`;
 const CASEWORKERS = `query RemindersCaseworkers { caseworkers { ${CASEWORKER} } }`;
 
+/** The gateway did not answer, or answered without the data: the message names its URL and the cause. */
 export class GatewayError extends Error {}
 
 /**
@@ -57,15 +62,27 @@ export class GraphDueSource implements DueSource {
   }
 
   async request<T>(municipality: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const res = await fetch(this.settings.GATEWAY_URL, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await this.token(municipality)}` },
-      body: JSON.stringify({ query, variables }),
-    });
+    const url = this.settings.GATEWAY_URL;
+    let res: Response;
+    try {
+      res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await this.token(municipality)}` },
+        body: JSON.stringify({ query, variables }),
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
+    } catch (error) {
+      // Node's bare "fetch failed" names neither the gateway nor why: its cause does (ECONNREFUSED 127.0.0.1:4000).
+      const why =
+        (error as Error).name === 'TimeoutError'
+          ? `no answer within ${REQUEST_TIMEOUT_MS / 1000} s`
+          : describeError(error);
+      throw new GatewayError(`The gateway at ${url} did not answer: ${why}`, { cause: error });
+    }
     const body = (await res.json().catch(() => ({}))) as { data?: T; errors?: Array<{ message: string }> };
     if (body.errors?.length || !body.data) {
       throw new GatewayError(
-        `The gateway answered ${res.status}: ${body.errors?.map((e) => e.message).join('; ') ?? 'no data'}`,
+        `The gateway at ${url} answered ${res.status}: ${body.errors?.map((e) => e.message).join('; ') ?? 'no data'}`,
       );
     }
     return body.data;

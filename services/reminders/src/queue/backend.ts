@@ -14,6 +14,8 @@ export type AnyBackendFactory = BackendFactory<IQueueBackend, unknown>;
 
 export interface QueueBackendSettings {
   REDIS_URL?: string | undefined;
+  /** BullMQ's key prefix on Redis (`DEFAULT_QUEUE_PREFIX` when unset); an explicit `prefix` option wins. */
+  QUEUE_PREFIX?: string | undefined;
   DATABASE_URL: string;
 }
 
@@ -41,7 +43,8 @@ export function createQueueBackend(
   logger: Logger,
   options: { prefix?: string } = {},
 ): QueueBackend {
-  if (settings.REDIS_URL) return redisBackend(settings.REDIS_URL, options.prefix ?? DEFAULT_QUEUE_PREFIX, logger);
+  if (settings.REDIS_URL)
+    return redisBackend(settings.REDIS_URL, options.prefix ?? settings.QUEUE_PREFIX ?? DEFAULT_QUEUE_PREFIX, logger);
   logger.info(
     `REDIS_URL is not set: the queue runs on PostgreSQL (BullMQ's PostgreSQL backend, schema ${POSTGRES_QUEUE_SCHEMA}) in ${redact(settings.DATABASE_URL)}`,
   );
