@@ -29,6 +29,7 @@ describe('loadRemindersConfig', () => {
       EXPORT_RETENTION_DAYS: 30,
       METRICS_PORT: 9105,
       NOTIFICATIONS_PORT: 4005,
+      QUEUE_PREFIX: 'helhed',
       IDENTITY_SIGNING_SECRET: 'helhed-development-identity-signing-secret',
     });
   });
