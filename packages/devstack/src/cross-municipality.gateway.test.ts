@@ -5,6 +5,7 @@ import { IDENTITY_HEADER, PLANNED_FETCH_HEADER, signPlannedFetch, type Identity 
 import {
   gatewayHeaders,
   identity,
+  plannedFetchHeaders,
   postGraphQL,
   queryDatabase,
   tenantTables,
@@ -408,6 +409,194 @@ describe('the probes', () => {
     expect(subjectsOf(direct)).toEqual([]);
     expect(direct.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
+});
+
+/**
+ * The fields one subgraph hands another through the gateway's query plan: the
+ * `@inaccessible` parts and values, and every field reached only through
+ * `@requires` (its inputs are another subgraph's answer, so a representation
+ * sent straight to the subgraph could name any person, family or project, with
+ * any facts). Each is asked about the Jensen family of 630 by a caller of 630
+ * who passes the field's own checks: sent straight to the subgraph it is
+ * FORBIDDEN and writes no audit row; in a fetch signed as the gateway signs its
+ * plan it answers.
+ */
+interface Jensen {
+  familyId: string;
+  personId: string;
+  economyOnTeam: Identity;
+}
+interface HandedField {
+  graph: 'EMPLOYMENT' | 'HEALTH' | 'ECONOMY';
+  type: string;
+  selection: string;
+  who: (jensen: Jensen) => Identity;
+  representation: (jensen: Jensen) => Record<string, unknown>;
+}
+const project630 = () => idsFor('project')[0] ?? randomUUID();
+const monitor = () => callers.find((c) => c.label === 'national monitor')!.who;
+const lead630 = () => identity('FAMILY', { userId: 'lead-630', roles: ['PROJECT_LEAD'] });
+const dpo630 = () => identity('FAMILY', { userId: 'dpo-630', roles: ['DATA_PROTECTION'] });
+const nationalView = ({ personId }: Jensen) => ({
+  month: '2026-03',
+  participants: [
+    { personId, municipalityCode: HOME, ageAtEndOfMonth: 40, memberRole: 'PARENT', deadline: '2026-04-10' },
+  ],
+});
+const report = ({ personId }: Jensen) => ({
+  projectId: project630(),
+  month: '2026-03',
+  participants: [{ personId, memberRole: 'PARENT', ageAtEndOfMonth: 40, deadline: '2026-04-10' }],
+});
+const dataset = ({ personId }: Jensen) => ({
+  projectId: project630(),
+  from: '2026-01',
+  to: '2026-12',
+  subjects: [{ personId, month: '2026-03', municipalityCode: HOME }],
+});
+const personMonth = ({ personId }: Jensen) => ({
+  personId,
+  month: '2026-03',
+  deadline: '2026-04-10',
+  ageAtEndOfMonth: 40,
+});
+const accessLog = ({ personId }: Jensen) => ({ personId, from: '2026-01-01', to: '2026-12-31' });
+const HANDED: HandedField[] = [
+  ...(['EMPLOYMENT', 'HEALTH'] as const).flatMap((graph) => {
+    const [parts, section, values, part] =
+      graph === 'EMPLOYMENT'
+        ? ['jobcenterParts', 'employment', 'jobcenterValues', 'jobcenterPart']
+        : ['healthParts', 'health', 'healthValues', 'healthPart'];
+    const worker = () => identity(graph === 'EMPLOYMENT' ? 'JOBCENTER' : 'HEALTH', { userId: `worker-${graph}` });
+    const count = graph === 'EMPLOYMENT' ? 'adultsInWorkFully' : 'withHealthAssessment';
+    return [
+      {
+        graph,
+        type: 'NationalRegistrationView',
+        selection: `${parts} { personId done }`,
+        who: monitor,
+        representation: nationalView,
+      },
+      {
+        graph,
+        type: 'NationalRegistrationView',
+        selection: `${section} { total { municipality { code } } }`,
+        who: monitor,
+        representation: nationalView,
+      },
+      {
+        graph,
+        type: 'MonthlyStatusReport',
+        selection: `${parts} { personId done }`,
+        who: lead630,
+        representation: report,
+      },
+      {
+        graph,
+        type: 'MonthlyStatusReport',
+        selection: `${section} { ${count} }`,
+        who: lead630,
+        representation: report,
+      },
+      {
+        graph,
+        type: 'EvaluatorDataset',
+        selection: `${values} { personId indicators { indicator value } }`,
+        who: lead630,
+        representation: dataset,
+      },
+      { graph, type: 'PersonMonth', selection: `${part} { done }`, who: worker, representation: personMonth },
+      {
+        graph,
+        type: 'AccessLog',
+        selection: `${graph.toLowerCase()}Entries { operation }`,
+        who: dpo630,
+        representation: accessLog,
+      },
+    ];
+  }),
+  {
+    graph: 'ECONOMY',
+    type: 'Family',
+    // A month long before the enrolment: a signed fetch recomputes the derived ledger rows of the months asked
+    // from the facts given (here none), and the Jensens' rows of their own months stay as they are.
+    selection: 'costs(from: "2020-01", to: "2020-01") { total { ore } }',
+    who: (j) => j.economyOnTeam,
+    representation: ({ familyId, personId }) => ({
+      id: familyId,
+      enrolmentDate: null,
+      closedOn: null,
+      members: [{ id: personId, benefitPeriods: [] }],
+      formerMembers: [],
+      plans: [],
+    }),
+  },
+  {
+    graph: 'ECONOMY',
+    type: 'Project',
+    selection:
+      'costs(from: "2026-01", to: "2026-03") { total { ore } } costDevelopment(month: "2026-03") { familyCount }',
+    who: lead630,
+    representation: () => ({ id: randomUUID(), startsOn: '2026-01-01', families: { edges: [] } }),
+  },
+  {
+    graph: 'ECONOMY',
+    type: 'Person',
+    selection: 'monthlyBenefitCost(month: "2026-03") { total { ore } }',
+    who: (j) => j.economyOnTeam,
+    representation: ({ personId }) => ({ id: personId, benefitPeriods: [] }),
+  },
+  {
+    graph: 'ECONOMY',
+    type: 'AccessLog',
+    selection: 'economyEntries { operation }',
+    who: dpo630,
+    representation: accessLog,
+  },
+];
+
+describe('fields handed between subgraphs', () => {
+  let jensen: Jensen;
+  beforeAll(async () => {
+    const { familyByCaseReference } = await stack.graph.request<{
+      familyByCaseReference: { id: string; members: Array<{ id: string }> };
+    }>(
+      await demoCaseworker(stack.graph, 'FAMILY'),
+      `{ familyByCaseReference(caseReference: "VEJ-2026-0001") { id members { id } } }`,
+    );
+    jensen = {
+      familyId: familyByCaseReference.id,
+      personId: familyByCaseReference.members[0]!.id,
+      economyOnTeam: await demoCaseworker(stack.graph, 'ECONOMY'),
+    };
+  });
+
+  it.each(HANDED.map((f) => [`${f.type}.${f.selection.split(/[ (]/)[0]}@${f.graph}`, f] as const))(
+    '%s answers a fetch the gateway signed, and refuses the same fetch sent straight to the subgraph, auditing nothing',
+    async (_name, field) => {
+      const query = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${field.type} { ${field.selection} } } }`;
+      const variables = { representations: [{ __typename: field.type, ...field.representation(jensen) }] };
+      const who = field.who(jensen);
+      const url = subgraphUrl(field.graph);
+      const db = stack.databases[field.graph.toLowerCase() as 'employment' | 'health' | 'economy'].url;
+      const audited = async () =>
+        (await queryDatabase<{ n: number }>(db, 'SELECT count(*)::int AS n FROM audit_event'))[0]!.n;
+
+      const before = await audited();
+      const direct = await postGraphQL(url, query, variables, await gatewayHeaders(who));
+      expect(direct.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(direct.errors?.[0]?.message).toMatch(/handed between subgraphs/);
+      const refused = (direct.data as { _entities?: Array<Record<string, unknown> | null> } | null)?._entities?.[0];
+      expect(Object.values(refused ?? {}).filter((v) => v !== null)).toEqual([]);
+      expect(await audited()).toBe(before);
+
+      const planned = await postGraphQL(url, query, variables, await plannedFetchHeaders(who, query, variables));
+      expect(planned.errors).toBeUndefined();
+      const [entity] = (planned.data as { _entities: Array<Record<string, unknown> | null> })._entities;
+      expect(entity).not.toBeNull();
+      for (const value of Object.values(entity!)) expect(value).not.toBeNull();
+    },
+  );
 });
 
 describe('callers of another municipality', () => {

@@ -84,7 +84,7 @@ export interface FieldGuard<TContext> {
    * and asks `decideRead` from @helhed/identity.
    */
   decide: (context: TContext, subject: DataSubject, category: GuardedCategory, field: string) => Promise<ReadDecision>;
-  /** Runs once a read was allowed (the subgraph notes it in its audit trail). */
+  /** Runs once a read was allowed and the field answered (the subgraph notes it in its audit trail). */
   allowed?: (context: TContext, subject: DataSubject, category: GuardedCategory, info: GraphQLResolveInfo) => void;
 }
 
@@ -96,7 +96,8 @@ type ResolverMap = Record<string, Record<string, unknown>>;
  * fields resolved by the default resolver): before the field resolves, the
  * policy is asked; when it says no, the field answers null with a FORBIDDEN
  * error at its path and the rest of the query still answers (a non-null
- * field's null goes to its nearest nullable parent, as GraphQL does).
+ * field's null goes to its nearest nullable parent, as GraphQL does). An
+ * allowed read is noted (`allowed`) once the field's resolver answered.
  */
 export function guardFields<TContext>(resolvers: ResolverMap, guard: FieldGuard<TContext>): ResolverMap {
   const wrapped: ResolverMap = { ...resolvers };
@@ -115,8 +116,11 @@ export function guardFields<TContext>(resolvers: ResolverMap, guard: FieldGuard<
       const decisions = await Promise.all(subjects.map((s) => guard.decide(context, s, category, key)));
       const refused = decisions.find((d) => !d.allowed);
       if (refused && !refused.allowed) throw new ForbiddenError(refused.reason);
+      // Noted once the field answered: a resolver that refuses on its own (a fetch the gateway did not plan,
+      // bad input) read nothing, so it leaves no row.
+      const value = await resolve(parent, args, context, info);
       for (const subject of subjects) guard.allowed?.(context, subject, category, info);
-      return resolve(parent, args, context, info);
+      return value;
     };
     wrapped[typeName] = typeResolvers;
   }

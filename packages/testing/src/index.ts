@@ -1,6 +1,7 @@
 export * from './database';
 export * from './smtp';
 export * from './identities';
+export * from './planned-fetch';
 export * from './graphql-client';
 export * from './subgraph';
 export * from './family-stand-in';

@@ -1,5 +1,6 @@
 import { ForbiddenError } from '@helhed/errors';
 import { authorize } from '@helhed/identity';
+import { requirePlannedFetch } from '@helhed/server';
 import type { EconomyContext } from '../context';
 import { money } from '../money';
 import { monthlyBenefitCost, type BenefitPeriodFacts } from './benefit-cost';
@@ -21,6 +22,8 @@ export const benefitCostResolvers = {
         operation: 'read',
         what: "a person's costs",
       });
+      // The benefit periods come by `@requires` from the employment subgraph, which decided the caller may see them.
+      requirePlannedFetch(ctx, "A person's benefit costs");
       if (person.benefitPeriods === null)
         throw new ForbiddenError('The benefit periods the cost is priced from are not visible to the caller');
       const periods = person.benefitPeriods ?? [];

@@ -1,5 +1,6 @@
 import { todayInDenmark } from '@helhed/calendar';
 import { authorize } from '@helhed/identity';
+import { requirePlannedFetch } from '@helhed/server';
 import type { EconomyContext } from '../context';
 import { monthOf } from '../dates';
 import type { FamilyFacts } from '../ledger/derive';
@@ -15,6 +16,9 @@ export const familyCostsResolvers = {
         operation: 'read',
         what: "a family's costs",
       });
+      // The facts come by `@requires` from the family subgraph, which decided the caller may see the family;
+      // sent straight here they would name any family (and recompute its ledger from made-up facts).
+      requirePlannedFetch(ctx, "A family's costs");
       const enrolmentDate = family.enrolmentDate ?? null;
       const baseline = enrolmentDate ? baselineMonths(enrolmentDate) : [];
       const current = monthOf(todayInDenmark());

@@ -4,6 +4,7 @@ import {
   gatewayHeaders,
   identity,
   postGraphQL,
+  postPlannedFetch,
   sqlStatementLog,
   startFamilyStandIn,
   testSubgraphConfig,
@@ -60,7 +61,7 @@ function family(n: number) {
 
 async function count(representation: object, from: string, to: string) {
   statements.length = 0;
-  const res = await postGraphQL(service.url, COSTS, { r: [representation], from, to }, await gatewayHeaders(economy));
+  const res = await postPlannedFetch(service.url, COSTS, { r: [representation], from, to }, economy);
   expect(res.errors).toBeUndefined();
   return { data: (res.data as any)._entities[0].costs, statements: statements.length };
 }
@@ -112,11 +113,11 @@ describe('Family.costs on a list of families', () => {
   it('recomputes them together: no more statements for four families than for one', async () => {
     const counted = async (representations: object[]) => {
       statements.length = 0;
-      const res = await postGraphQL(
+      const res = await postPlannedFetch(
         service.url,
         COSTS,
         { r: representations, from: '2025-01', to: '2025-12' },
-        await gatewayHeaders(economy),
+        economy,
       );
       expect(res.errors).toBeUndefined();
       return { data: (res.data as any)._entities, statements: statements.length };
@@ -146,12 +147,7 @@ describe('Project.costs', () => {
   it('does not send more statements for more families', async () => {
     const counted = async (representation: object) => {
       statements.length = 0;
-      const res = await postGraphQL(
-        service.url,
-        PROJECT,
-        { r: [representation] },
-        await gatewayHeaders(identity('ECONOMY')),
-      );
+      const res = await postPlannedFetch(service.url, PROJECT, { r: [representation] }, identity('ECONOMY'));
       expect(res.errors).toBeUndefined();
       return { data: (res.data as any)._entities[0].costs, statements: statements.length };
     };

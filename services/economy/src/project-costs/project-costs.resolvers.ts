@@ -1,5 +1,6 @@
 import { todayInDenmark } from '@helhed/calendar';
 import { ForbiddenError, UnauthenticatedError, UserInputError } from '@helhed/errors';
+import { requirePlannedFetch } from '@helhed/server';
 import type { EconomyContext } from '../context';
 import { addMonths, monthOf } from '../dates';
 import { forecast } from '../investment/investment';
@@ -29,6 +30,8 @@ function mayReadProjectCosts(ctx: EconomyContext) {
   if (!allowed) {
     throw new ForbiddenError('A project’s costs are for the project lead, the economy department and administrators');
   }
+  // The enrolments come by `@requires` from the family subgraph; sent straight here they would name any family.
+  requirePlannedFetch(ctx, "A project's costs");
 }
 
 async function projectCosts(project: ProjectRepresentation, from: string, to: string, ctx: EconomyContext) {

@@ -3,7 +3,7 @@ import { todayInDenmark } from '@helhed/calendar';
 import { batchScheduleFn } from '@helhed/db';
 import { ForbiddenError } from '@helhed/errors';
 import { authorize } from '@helhed/identity';
-import { DateTimeScalar } from '@helhed/server';
+import { DateTimeScalar, requirePlannedFetch } from '@helhed/server';
 import type { EmploymentContext } from '../context';
 import { isUuid } from '../ids';
 import { normaliseId } from '../offer/offer-participation';
@@ -57,6 +57,8 @@ export const personMonthResolvers = {
   PersonMonth: {
     __resolveReference: (ref: PersonMonthRef) => ref,
     jobcenterPart: async (pm: PersonMonthRef, _: unknown, ctx: EmploymentContext) => {
+      // Reached only through `@requires`: the family subgraph decided the caller may see this person-month.
+      requirePlannedFetch(ctx, "The jobcenter's part of a person's month");
       if (ctx.identity.roles.every((r) => r === 'NATIONAL_MONITOR'))
         throw new ForbiddenError('National monitors see aggregates only, not registrations of persons');
       const confirmation = isUuid(pm.personId)

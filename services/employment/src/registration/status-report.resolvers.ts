@@ -2,7 +2,7 @@ import { todayInDenmark } from '@helhed/calendar';
 import { ForbiddenError } from '@helhed/errors';
 import type { EmploymentContext } from '../context';
 import { isUuid } from '../ids';
-import { byMunicipalityCode, protectedAverage, protectSection } from '@helhed/server';
+import { byMunicipalityCode, protectedAverage, protectSection, requirePlannedFetch } from '@helhed/server';
 import { confirmedMonths, JOBCENTER_PART_FROM_AGE } from './person-month.resolvers';
 import type { RegistrationConfirmationEntity } from './registration-confirmation.entity';
 import { employmentSection } from './status-report';
@@ -77,11 +77,18 @@ function nationalMonths(ctx: EmploymentContext, r: NationalRef) {
   return byMonth.get(r.month)!;
 }
 
-/** The jobcenter's section of the monthly status report, counted over the participants the family subgraph gives. */
+/**
+ * The jobcenter's section of the monthly status report, counted over the
+ * participants the family subgraph gives. Every field here counts or lists the
+ * persons of a representation, so it answers only a fetch the gateway planned
+ * (whose participants the family subgraph chose): a caller who put person ids
+ * in a representation straight to this subgraph would learn of those persons.
+ */
 export const statusReportResolvers = {
   NationalRegistrationView: {
     __resolveReference: (ref: NationalRef) => ref,
     jobcenterParts: async (r: NationalRef, _: unknown, ctx: EmploymentContext) => {
+      requirePlannedFetch(ctx, "The jobcenter's parts of the national view");
       const found = await nationalMonths(ctx, r);
       return r.participants.map((p) => {
         const c = (found.get(p.personId) ?? []).find((m) => m.month === r.month);
@@ -94,6 +101,7 @@ export const statusReportResolvers = {
       });
     },
     employment: async (r: NationalRef, _: unknown, ctx: EmploymentContext) => {
+      requirePlannedFetch(ctx, "The jobcenter's national figures over the participants given");
       const found = await nationalMonths(ctx, r);
       const groups = [...byMunicipalityCode(r.participants.filter((p) => isUuid(p.personId)))].map(([code, people]) => {
         const { indicatorMovement: movement, ...counts } = employmentSection(
@@ -125,6 +133,7 @@ export const statusReportResolvers = {
     __resolveReference: (ref: ReportRef) => ref,
     jobcenterParts: async (r: ReportRef, _: unknown, ctx: EmploymentContext) => {
       requireReportReader(ctx);
+      requirePlannedFetch(ctx, "The jobcenter's parts of the status report");
       const all = await months(ctx, r);
       return known(r).map((p, i) => {
         const c = all[i]!.find((m) => m.month === r.month);
@@ -138,6 +147,7 @@ export const statusReportResolvers = {
     },
     employment: async (r: ReportRef, _: unknown, ctx: EmploymentContext) => {
       requireReportReader(ctx);
+      requirePlannedFetch(ctx, "The jobcenter's report counts over the participants given");
       const people = known(r);
       const all = await months(ctx, r);
       const { hoursWorkedSum, hoursReported, ...section } = employmentSection(

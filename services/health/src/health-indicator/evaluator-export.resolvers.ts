@@ -1,4 +1,4 @@
-import { departmentDatasetValues, type DatasetSubject } from '@helhed/server';
+import { departmentDatasetValues, requirePlannedFetch, type DatasetSubject } from '@helhed/server';
 import type { HealthContext } from '../context';
 import { isUuid } from '../ids';
 import { monthIndicators } from './indicators';
@@ -12,13 +12,16 @@ interface DatasetRef {
 
 /**
  * The health indicators for the evaluators' dataset: one statement per
- * municipality, and one EXPORT row in the health audit log per person exported.
+ * municipality, and one EXPORT row in the health audit log per person exported;
+ * only to a fetch the gateway planned (the person ids are the family
+ * subgraph's `subjects`, never a caller's).
  */
 export const evaluatorExportResolvers = {
   EvaluatorDataset: {
     __resolveReference: (ref: DatasetRef) => ref,
-    healthValues: (ref: DatasetRef, _: unknown, ctx: HealthContext) =>
-      departmentDatasetValues(ctx.identity, ref.subjects, {
+    healthValues: (ref: DatasetRef, _: unknown, ctx: HealthContext) => {
+      requirePlannedFetch(ctx, "The health values of the evaluators' dataset");
+      return departmentDatasetValues(ctx.identity, ref.subjects, {
         isId: isUuid,
         load: (code, ids) => ctx.stores.healthIndicators.byPersonIds(code, ids),
         indicatorsOf: (row) => monthIndicators(row),
@@ -31,6 +34,7 @@ export const evaluatorExportResolvers = {
               operation: 'EXPORT',
             });
         },
-      }),
+      });
+    },
   },
 };

@@ -4,6 +4,7 @@ import {
   gatewayHeaders,
   identity,
   postGraphQL,
+  postPlannedFetch,
   queryDatabase,
   sqlStatementLog,
   startFamilyStandIn,
@@ -66,11 +67,11 @@ async function grow(n: number) {
 
 const run = async () => {
   statements.length = 0;
-  const res = await postGraphQL(
+  const res = await postPlannedFetch(
     service.url,
     VIEW,
     { r: [{ __typename: 'NationalRegistrationView', month: '2026-03', participants }] },
-    await gatewayHeaders(monitor),
+    monitor,
   );
   expect(res.errors).toBeUndefined();
   return { view: (res.data as any)._entities[0], statements: statements.length };
@@ -105,11 +106,22 @@ it('counts every participant of every municipality in a fixed number of statemen
 });
 
 it('answers a caller who is not a national monitor with FORBIDDEN', async () => {
+  const res = await postPlannedFetch(
+    service.url,
+    VIEW,
+    { r: [{ __typename: 'NationalRegistrationView', month: '2026-03', participants }] },
+    identity('HEALTH', { roles: ['PROJECT_LEAD'] }),
+  );
+  expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+});
+
+it("answers the national monitor's signed identity sent straight here, not in a fetch the gateway planned, with FORBIDDEN", async () => {
   const res = await postGraphQL(
     service.url,
     VIEW,
     { r: [{ __typename: 'NationalRegistrationView', month: '2026-03', participants }] },
-    await gatewayHeaders(identity('HEALTH', { roles: ['PROJECT_LEAD'] })),
+    await gatewayHeaders(monitor),
   );
-  expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+  expect(res.data?._entities).toEqual([null]);
 });

@@ -1,6 +1,7 @@
 import { lastDayOfMonth, todayInDenmark } from '@helhed/calendar';
 import { ForbiddenError } from '@helhed/errors';
 import type { GraphQLResolveInfo } from 'graphql';
+import { requirePlannedFetch } from '@helhed/server';
 import type { HealthContext } from '../context';
 import { isUuid } from '../ids';
 import { auditRead, authorizeHealth } from '../person/health-access';
@@ -24,6 +25,8 @@ export const personMonthResolvers = {
   PersonMonth: {
     __resolveReference: (ref: PersonMonthRef) => ref,
     healthPart: async (pm: PersonMonthRef, _: unknown, ctx: HealthContext) => {
+      // Reached only through `@requires`: the family subgraph decided the caller may see this person-month.
+      requirePlannedFetch(ctx, "The health part of a person's month");
       if (ctx.identity.roles.every((r) => r === 'NATIONAL_MONITOR'))
         throw new ForbiddenError('National monitors see aggregates only, not registrations of persons');
       const known = isUuid(pm.personId);

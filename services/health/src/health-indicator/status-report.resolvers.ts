@@ -1,6 +1,6 @@
 import { lastDayOfMonth, todayInDenmark } from '@helhed/calendar';
 import { ForbiddenError } from '@helhed/errors';
-import { byMunicipalityCode, protectSection } from '@helhed/server';
+import { byMunicipalityCode, protectSection, requirePlannedFetch } from '@helhed/server';
 import type { HealthContext } from '../context';
 import { isUuid } from '../ids';
 import type { HealthIndicatorsEntity } from './health-indicators.entity';
@@ -80,12 +80,19 @@ async function loadNational(ctx: HealthContext, r: NationalRef) {
 
 const NATIONAL_MEASURES = ['withHealthAssessment', 'inTreatment', 'attendingAsPlanned', 'who5BelowFifty'] as const;
 
-/** The health coordinator's section of the monthly status report, counted over the participants the family subgraph gives. */
+/**
+ * The health coordinator's section of the monthly status report, counted over
+ * the participants the family subgraph gives. Every field here counts or lists
+ * the persons of a representation, so it answers only a fetch the gateway
+ * planned (whose participants the family subgraph chose): a caller who put
+ * person ids in a representation straight to this subgraph would learn of them.
+ */
 export const statusReportResolvers = {
   NationalRegistrationView: {
     __resolveReference: (ref: NationalRef) => ref,
-    healthParts: async (r: NationalRef, _: unknown, ctx: HealthContext) =>
-      (await nationalPeople(ctx, r)).map((p) => {
+    healthParts: async (r: NationalRef, _: unknown, ctx: HealthContext) => {
+      requirePlannedFetch(ctx, 'The health parts of the national view');
+      return (await nationalPeople(ctx, r)).map((p) => {
         const at = p.months.find((m) => m.month === r.month)?.createdAt;
         return {
           personId: p.personId,
@@ -93,8 +100,10 @@ export const statusReportResolvers = {
           done: at !== undefined,
           onTime: at ? todayInDenmark(at) <= p.deadline : null,
         };
-      }),
+      });
+    },
     health: async (r: NationalRef, _: unknown, ctx: HealthContext) => {
+      requirePlannedFetch(ctx, 'The national health figures over the participants given');
       const people = await nationalPeople(ctx, r);
       const groups = [...byMunicipalityCode(people)].map(([code, group]) => {
         const { indicatorMovement: movement, ...counts } = healthSection(group, r.month);
@@ -113,6 +122,7 @@ export const statusReportResolvers = {
     __resolveReference: (ref: ReportRef) => ref,
     healthParts: async (r: ReportRef, _: unknown, ctx: HealthContext) => {
       requireReportReader(ctx);
+      requirePlannedFetch(ctx, 'The health parts of the status report');
       return (await load(ctx, r)).map((p) => ({
         personId: p.personId,
         applies: p.assessed,
@@ -122,6 +132,7 @@ export const statusReportResolvers = {
     },
     health: async (r: ReportRef, _: unknown, ctx: HealthContext) => {
       requireReportReader(ctx);
+      requirePlannedFetch(ctx, 'The health report counts over the participants given');
       return healthSection(await load(ctx, r), r.month);
     },
   },
