@@ -1,3 +1,4 @@
+import { clockNotice, ClockSettingError } from '@helhed/calendar';
 import { ConfigError } from '@helhed/config';
 
 /**
@@ -6,6 +7,7 @@ import { ConfigError } from '@helhed/config';
  * (stops taking requests, finishes those in flight, closes pools) before exit.
  */
 export function runService(name: string, start: () => Promise<{ close(): Promise<void> }>): void {
+  logClockNotice(name);
   // Through a promise, so a configuration error thrown synchronously by `start` gets the clear message too.
   Promise.resolve()
     .then(start)
@@ -35,4 +37,18 @@ export function runService(name: string, start: () => Promise<{ close(): Promise
       else console.error(`[${name}] failed to start:`, error instanceof Error ? error.message : error);
       process.exit(1);
     });
+}
+
+/**
+ * One start-up line when the process's clock is not the wall clock (HELHED_NOW).
+ * A malformed or forbidden setting is left to the service's loadConfig, which
+ * stops the start with the ConfigError that names it.
+ */
+function logClockNotice(name: string): void {
+  try {
+    const notice = clockNotice();
+    if (notice) console.log(`[${name}] ${notice}`);
+  } catch (error) {
+    if (!(error instanceof ClockSettingError)) throw error;
+  }
 }
