@@ -1,4 +1,4 @@
-import { todayInDenmark } from '@helhed/calendar';
+import { today } from '@helhed/calendar';
 import { authorize } from '@helhed/identity';
 import type { EconomyContext } from '../context';
 import { monthOf } from '../dates';
@@ -17,7 +17,7 @@ export const familyCostsResolvers = {
       });
       const enrolmentDate = family.enrolmentDate ?? null;
       const baseline = enrolmentDate ? baselineMonths(enrolmentDate) : [];
-      const current = monthOf(todayInDenmark());
+      const current = monthOf(today());
       const months = monthRange(args.from ?? baseline[0] ?? current, args.to ?? current);
       const all = [...new Set([...baseline, ...months])];
       const lines = await ctx.loaders.ledger.load({ family, months: all });

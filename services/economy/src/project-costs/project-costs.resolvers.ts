@@ -1,4 +1,4 @@
-import { todayInDenmark } from '@helhed/calendar';
+import { today } from '@helhed/calendar';
 import { ForbiddenError, UnauthenticatedError, UserInputError } from '@helhed/errors';
 import type { EconomyContext } from '../context';
 import { addMonths, monthOf } from '../dates';
@@ -56,7 +56,7 @@ export const projectCostsResolvers = {
       args: { from?: string | null; to?: string | null },
       ctx: EconomyContext,
     ) => {
-      const current = monthOf(todayInDenmark());
+      const current = monthOf(today());
       const from = args.from ?? (project.startsOn ? monthOf(project.startsOn) : current);
       return projectCosts(project, from, args.to ?? current, ctx);
     },
@@ -69,7 +69,7 @@ export const projectCostsResolvers = {
         (p) => p.validFrom <= c.priceDate && (p.validTo === null || p.validTo >= c.priceDate),
       );
       const gross = forecast({ ...c, discountRateBasisPoints: 0 }, prices).total.years.map((y) => y.grossOre);
-      const current = monthOf(todayInDenmark());
+      const current = monthOf(today());
       const first = monthOf(c.startsOn);
       const years = gross
         .map((_, i) => ({
