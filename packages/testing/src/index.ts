@@ -5,3 +5,4 @@ export * from './graphql-client';
 export * from './subgraph';
 export * from './family-stand-in';
 export * from './personal-data';
+export * from './clock';

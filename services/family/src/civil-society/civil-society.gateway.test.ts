@@ -1,13 +1,13 @@
+/** @clock-sensitive */
 import { identity, queryDatabase } from '@helhed/testing';
 import { startTestStack, type TestStack } from '@helhed/devstack';
-import { todayInDenmark } from '../clock';
+import { today } from '../clock';
 
 /** Civil-society partners and members' activities with them, through the gateway on real PostgreSQL. */
 let stack: TestStack;
 const admin = identity('FAMILY', { roles: ['ADMIN'] });
 const family = identity('FAMILY');
 const jobcenter = identity('JOBCENTER');
-const today = todayInDenmark();
 
 const PARTNER = `id name kind contact municipality { code }`;
 const REGISTER = `mutation($input: RegisterCivilSocietyPartnerInput!) { registerCivilSocietyPartner(input: $input) { ${PARTNER} } }`;
@@ -130,7 +130,7 @@ describe('participation', () => {
       start: '2026-08-15',
       end: null,
       hoursPerWeek: 3.5,
-      ongoing: today >= '2026-08-15',
+      ongoing: today() >= '2026-08-15',
       recordedBy: family.userId,
       person: { id: childId },
       partner: { id: clubId, name: 'Vejle Boldklub' },

@@ -1,0 +1,122 @@
+#!/usr/bin/env node
+/**
+ * The clock passes (issue 14): runs the date-sensitive test files again with the
+ * platform clock (HELHED_NOW) started at instants where "today" is easy to get
+ * wrong — a business day at 23:59:30 Copenhagen time (the run crosses midnight),
+ * New Year's Eve, both DST changes and a public holiday.
+ *
+ * The files are those whose first line is the docblock tag `/** @clock-sensitive *\/`
+ * (no hand-kept list: a new test that depends on today tags itself). Each pass is
+ * one jest run, in band, so the passes do not crowd a small machine; one summary
+ * line per pass, the failures' output after it, and a non-zero exit on any failure.
+ *
+ *   node packages/testing/clock-passes.mjs            every pass
+ *   node packages/testing/clock-passes.mjs new-year   only the named passes
+ *   node packages/testing/clock-passes.mjs --list     the tagged files and the passes
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const TAG = '@clock-sensitive';
+const SEARCHED = ['packages', 'services', 'gateway'];
+
+export const PASSES = [
+  { name: 'midnight', at: '2026-12-07T23:59:30+01:00', what: 'a business day at 23:59:30, the run crosses midnight' },
+  { name: 'new-year', at: '2026-12-31T23:59:30+01:00', what: "New Year's Eve at 23:59:30, the run crosses into 2027" },
+  { name: 'dst-spring', at: '2027-03-28T01:59:30+01:00', what: 'the spring DST change (02:00 CET becomes 03:00 CEST)' },
+  { name: 'dst-autumn', at: '2026-10-25T02:59:30+02:00', what: 'the autumn DST change (03:00 CEST becomes 02:00 CET)' },
+  { name: 'holiday', at: '2027-03-29T10:00:00+02:00', what: 'Easter Monday, a public holiday' },
+];
+
+/** The test files whose first line carries the tag, relative to the repository, sorted. */
+export function taggedFiles() {
+  const found = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name === 'node_modules' || entry.name === 'dist' || entry.name.startsWith('.')) continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.test.ts')) {
+        const first = readFileSync(path, 'utf8').split('\n', 1)[0];
+        if (first.includes(TAG)) found.push(relative(ROOT, path));
+      }
+    }
+  };
+  for (const dir of SEARCHED) walk(join(ROOT, dir));
+  return found.sort();
+}
+
+function runPass(pass, files, scratch) {
+  const report = join(scratch, `${pass.name}.json`);
+  const logFile = join(scratch, `${pass.name}.log`);
+  const log = openSync(logFile, 'w');
+  const started = process.hrtime.bigint();
+  const jest = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/jest/bin/jest.js'), '--runInBand', '--ci', '--json', `--outputFile=${report}`, ...files],
+    { cwd: ROOT, env: { ...process.env, HELHED_NOW: pass.at }, stdio: ['ignore', log, log] },
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  let result = null;
+  try {
+    result = JSON.parse(readFileSync(report, 'utf8'));
+  } catch {
+    // jest did not get as far as its report: the log says why.
+  }
+  const ok = jest.status === 0 && result !== null && result.numFailedTests === 0 && result.numFailedTestSuites === 0;
+  const counts = result
+    ? `${result.numPassedTests} tests passed, ${result.numFailedTests} failed in ${result.numTotalTestSuites} files`
+    : `jest exited with ${jest.status ?? jest.signal} before reporting`;
+  console.log(
+    `clock pass ${pass.name.padEnd(10)} HELHED_NOW=${pass.at}  ${ok ? 'PASS' : 'FAIL'}  ${counts}  ${seconds.toFixed(1)} s  (${pass.what})`,
+  );
+  if (!ok) {
+    const failed = (result?.testResults ?? []).filter((r) => r.status !== 'passed').map((r) => relative(ROOT, r.name));
+    if (failed.length > 0) console.log(`  failed: ${failed.join(', ')}`);
+    const lines = readFileSync(logFile, 'utf8').split('\n');
+    console.log(
+      lines
+        .slice(-80)
+        .map((l) => `  | ${l}`)
+        .join('\n'),
+    );
+  }
+  return { ok, seconds };
+}
+
+function main(args) {
+  const files = taggedFiles();
+  if (args.includes('--list')) {
+    for (const f of files) console.log(f);
+    for (const p of PASSES) console.log(`pass ${p.name}: HELHED_NOW=${p.at} (${p.what})`);
+    return 0;
+  }
+  const unknown = args.filter((a) => !PASSES.some((p) => p.name === a));
+  if (unknown.length > 0) {
+    console.error(
+      `clock passes: no pass named ${unknown.join(', ')} (passes: ${PASSES.map((p) => p.name).join(', ')})`,
+    );
+    return 2;
+  }
+  if (files.length === 0) {
+    console.error(`clock passes: no test file carries ${TAG} on its first line`);
+    return 1;
+  }
+  const passes = args.length > 0 ? PASSES.filter((p) => args.includes(p.name)) : PASSES;
+  console.log(`clock passes: ${files.length} files tagged ${TAG}, ${passes.length} passes`);
+  const scratch = mkdtempSync(join(tmpdir(), 'helhed-clock-passes-'));
+  try {
+    const results = passes.map((p) => runPass(p, files, scratch));
+    const failed = results.filter((r) => !r.ok).length;
+    const total = results.reduce((sum, r) => sum + r.seconds, 0);
+    console.log(`clock passes: ${results.length - failed} passed, ${failed} failed, ${total.toFixed(1)} s in all`);
+    return failed === 0 ? 0 : 1;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));
