@@ -6,7 +6,9 @@
  * New Year's Eve, both DST changes and a public holiday.
  *
  * The files are those whose first line is the docblock tag `/** @clock-sensitive *\/`
- * (no hand-kept list: a new test that depends on today tags itself). Each pass is
+ * (no hand-kept list: a new test that depends on today tags itself). A heavy file
+ * may name the passes that matter to it, `/** @clock-sensitive midnight holiday *\/`,
+ * to keep the passes short; without names it runs in every pass. Each pass is
  * one jest run, in band, so the passes do not crowd a small machine; one summary
  * line per pass, the failures' output after it, and a non-zero exit on any failure.
  *
@@ -31,9 +33,13 @@ export const PASSES = [
   { name: 'holiday', at: '2027-03-29T10:00:00+02:00', what: 'Easter Monday, a public holiday' },
 ];
 
-/** The test files whose first line carries the tag, relative to the repository, sorted. */
+/**
+ * The test files whose first line carries the tag, relative to the repository,
+ * sorted, each with the passes it names (null: every pass).
+ */
 export function taggedFiles() {
   const found = [];
+  const tagged = new RegExp(`^/\\*\\*\\s*${TAG}((?:\\s+[a-z-]+)*)\\s*\\*/`);
   const walk = (dir) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       if (entry.name === 'node_modules' || entry.name === 'dist' || entry.name.startsWith('.')) continue;
@@ -41,12 +47,19 @@ export function taggedFiles() {
       if (entry.isDirectory()) walk(path);
       else if (entry.name.endsWith('.test.ts')) {
         const first = readFileSync(path, 'utf8').split('\n', 1)[0];
-        if (first.includes(TAG)) found.push(relative(ROOT, path));
+        if (!first.includes(TAG)) continue;
+        const file = relative(ROOT, path);
+        const match = tagged.exec(first);
+        if (!match) throw new Error(`${file}: the tag must be the first line, /** ${TAG} [pass …] */`);
+        const names = match[1].trim().split(/\s+/).filter(Boolean);
+        const unknown = names.filter((n) => !PASSES.some((p) => p.name === n));
+        if (unknown.length > 0) throw new Error(`${file}: no pass named ${unknown.join(', ')}`);
+        found.push({ file, passes: names.length > 0 ? names : null });
       }
     }
   };
   for (const dir of SEARCHED) walk(join(ROOT, dir));
-  return found.sort();
+  return found.sort((a, b) => a.file.localeCompare(b.file));
 }
 
 function runPass(pass, files, scratch) {
@@ -90,7 +103,7 @@ function runPass(pass, files, scratch) {
 function main(args) {
   const files = taggedFiles();
   if (args.includes('--list')) {
-    for (const f of files) console.log(f);
+    for (const f of files) console.log(`${f.file}${f.passes ? `  (${f.passes.join(', ')})` : ''}`);
     for (const p of PASSES) console.log(`pass ${p.name}: HELHED_NOW=${p.at} (${p.what})`);
     return 0;
   }
@@ -109,7 +122,13 @@ function main(args) {
   console.log(`clock passes: ${files.length} files tagged ${TAG}, ${passes.length} passes`);
   const scratch = mkdtempSync(join(tmpdir(), 'helhed-clock-passes-'));
   try {
-    const results = passes.map((p) => runPass(p, files, scratch));
+    const results = passes.map((p) =>
+      runPass(
+        p,
+        files.filter((f) => f.passes === null || f.passes.includes(p.name)).map((f) => f.file),
+        scratch,
+      ),
+    );
     const failed = results.filter((r) => !r.ok).length;
     const total = results.reduce((sum, r) => sum + r.seconds, 0);
     console.log(`clock passes: ${results.length - failed} passed, ${failed} failed, ${total.toFixed(1)} s in all`);
