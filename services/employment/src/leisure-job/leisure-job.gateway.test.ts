@@ -1,4 +1,4 @@
-/** @clock-sensitive */
+/** @clock-sensitive dst-spring */
 import { randomUUID } from 'node:crypto';
 import { useClock } from '@helhed/testing';
 import { addDays, addMonths, todayInDenmark } from '../dates';

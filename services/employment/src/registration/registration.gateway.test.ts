@@ -1,3 +1,4 @@
+/** @clock-sensitive holiday */
 import { queryDatabase, useClock } from '@helhed/testing';
 import { familyDept, jobcenter, startEmploymentKit, type EmploymentKit } from '../offer/__tests__/employment-kit';
 

@@ -1,4 +1,4 @@
-/** @clock-sensitive */
+/** @clock-sensitive dst-spring */
 import { identity, queryDatabase } from '@helhed/testing';
 import { startTestStack, type TestStack } from '@helhed/devstack';
 import { today } from '../clock';

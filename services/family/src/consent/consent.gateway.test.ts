@@ -1,4 +1,4 @@
-/** @clock-sensitive */
+/** @clock-sensitive dst-autumn */
 import { startTestStack, type TestStack } from '@helhed/devstack';
 import { identity, queryDatabase, useClock } from '@helhed/testing';
 import { today as todayOnClock } from '../clock';

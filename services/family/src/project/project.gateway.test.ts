@@ -1,4 +1,4 @@
-/** @clock-sensitive */
+/** @clock-sensitive midnight */
 import { startTestStack, type TestStack } from '@helhed/devstack';
 import { identity, queryDatabase } from '@helhed/testing';
 import type { Identity } from '@helhed/identity';

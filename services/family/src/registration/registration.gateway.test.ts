@@ -1,3 +1,4 @@
+/** @clock-sensitive new-year holiday */
 import { identity, queryDatabase } from '@helhed/testing';
 import { startTestStack, type TestStack } from '@helhed/devstack';
 import { today } from '@helhed/calendar';
