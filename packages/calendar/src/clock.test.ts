@@ -75,3 +75,23 @@ describe('the clock notice for start-up logs', () => {
     );
   });
 });
+
+describe('going back to HELHED_NOW', () => {
+  const saved = process.env.HELHED_NOW;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.HELHED_NOW;
+    else process.env.HELHED_NOW = saved;
+    setClock(null);
+  });
+
+  it('continues where the HELHED_NOW clock has run to, not from the instant again', async () => {
+    process.env.HELHED_NOW = '2026-12-07T23:59:59.950+01:00';
+    setClock(null);
+    expect(today()).toBe('2026-12-07');
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(today()).toBe('2026-12-08');
+    setClock('2026-06-01T12:00:00+02:00', { frozen: true });
+    setClock(null);
+    expect(today()).toBe('2026-12-08');
+  });
+});

@@ -55,13 +55,23 @@ export function clockSettingOf(env: Record<string, string | undefined>): Date | 
 }
 
 let state: ClockState | null = null;
+/**
+ * The process's HELHED_NOW clock, kept once it started: going back to it (a test's
+ * `setClock(null)`) continues where it has run to, rather than starting at the
+ * instant again (a run that crossed midnight does not cross it a second time).
+ */
+let fromEnvironment: ClockState | null = null;
 
 function current(): ClockState {
   if (state) return state;
-  const start = clockSettingOf(process.env);
-  state = start
-    ? { offsetMs: start.getTime() - Date.now(), frozenAt: null, source: 'HELHED_NOW', setTo: process.env.HELHED_NOW! }
-    : { offsetMs: 0, frozenAt: null, source: 'wall', setTo: null };
+  const setting = process.env.HELHED_NOW;
+  if (fromEnvironment?.setTo !== setting || !setting) {
+    const start = clockSettingOf(process.env);
+    fromEnvironment = start
+      ? { offsetMs: start.getTime() - Date.now(), frozenAt: null, source: 'HELHED_NOW', setTo: setting! }
+      : null;
+  }
+  state = fromEnvironment ?? { offsetMs: 0, frozenAt: null, source: 'wall', setTo: null };
   return state;
 }
 
