@@ -1,4 +1,4 @@
-/** @clock-sensitive dst-autumn */
+/** @clock-sensitive dst-spring */
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';

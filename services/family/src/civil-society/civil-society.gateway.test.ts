@@ -1,4 +1,4 @@
-/** @clock-sensitive dst-spring */
+/** @clock-sensitive dst-autumn */
 import { identity, queryDatabase } from '@helhed/testing';
 import { startTestStack, type TestStack } from '@helhed/devstack';
 import { today } from '../clock';
@@ -148,7 +148,11 @@ describe('participation', () => {
     const { endParticipation } = await stack.graph.request(family, END, {
       input: { participationId: recordParticipation.id, end: '2026-10-31' },
     });
-    expect(endParticipation).toMatchObject({ id: recordParticipation.id, end: '2026-10-31', ongoing: false });
+    expect(endParticipation).toMatchObject({
+      id: recordParticipation.id,
+      end: '2026-10-31',
+      ongoing: today() >= '2026-08-15' && today() <= '2026-10-31',
+    });
     await expectRefused(END, { participationId: recordParticipation.id, end: '2026-11-30' }, 'input.participationId');
     const history = await queryDatabase(
       stack.databases.family.url,
