@@ -1,4 +1,3 @@
-/** @clock-sensitive holiday */
 import { queryDatabase, useClock } from '@helhed/testing';
 import { familyDept, jobcenter, startEmploymentKit, type EmploymentKit } from '../offer/__tests__/employment-kit';
 
