@@ -9,16 +9,18 @@
  * (no hand-kept list: a new test that depends on today tags itself). A heavy file
  * may name the passes that matter to it, `/** @clock-sensitive midnight holiday *\/`,
  * to keep the passes short; without names it runs in every pass. Each pass is
- * one jest run, in band, so the passes do not crowd a small machine; one summary
+ * one jest run in band, two passes side by side (one per core); one summary
  * line per pass, the failures' output after it, and a non-zero exit on any failure.
  *
  *   node packages/testing/clock-passes.mjs            every pass
  *   node packages/testing/clock-passes.mjs new-year   only the named passes
  *   node packages/testing/clock-passes.mjs --list     the tagged files and the passes
+ *
+ * CLOCK_PASSES_JOBS sets how many passes run side by side (default 2, or 1 on one core).
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -62,16 +64,21 @@ export function taggedFiles() {
   return found.sort((a, b) => a.file.localeCompare(b.file));
 }
 
-function runPass(pass, files, scratch) {
+async function runPass(pass, files, scratch) {
   const report = join(scratch, `${pass.name}.json`);
   const logFile = join(scratch, `${pass.name}.log`);
   const log = openSync(logFile, 'w');
   const started = process.hrtime.bigint();
-  const jest = spawnSync(
+  const child = spawn(
     process.execPath,
     [join(ROOT, 'node_modules/jest/bin/jest.js'), '--runInBand', '--ci', '--json', `--outputFile=${report}`, ...files],
     { cwd: ROOT, env: { ...process.env, HELHED_NOW: pass.at }, stdio: ['ignore', log, log] },
   );
+  const jest = await new Promise((resolve) => {
+    child.on('error', (error) => resolve({ status: null, signal: error.message }));
+    child.on('exit', (status, signal) => resolve({ status, signal }));
+  });
+  closeSync(log);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   let result = null;
   try {
@@ -83,31 +90,28 @@ function runPass(pass, files, scratch) {
   const counts = result
     ? `${result.numPassedTests} tests passed, ${result.numFailedTests} failed in ${result.numTotalTestSuites} files`
     : `jest exited with ${jest.status ?? jest.signal} before reporting`;
-  console.log(
+  const out = [
     `clock pass ${pass.name.padEnd(10)} HELHED_NOW=${pass.at}  ${ok ? 'PASS' : 'FAIL'}  ${counts}  ${seconds.toFixed(1)} s  (${pass.what})`,
-  );
+  ];
   if (!ok) {
     const failed = (result?.testResults ?? []).filter((r) => r.status !== 'passed').map((r) => relative(ROOT, r.name));
-    if (failed.length > 0) console.log(`  failed: ${failed.join(', ')}`);
+    if (failed.length > 0) out.push(`  failed: ${failed.join(', ')}`);
     const lines = readFileSync(logFile, 'utf8').split('\n');
-    console.log(
-      lines
-        .slice(-80)
-        .map((l) => `  | ${l}`)
-        .join('\n'),
-    );
+    out.push(...lines.slice(-80).map((l) => `  | ${l}`));
   }
+  // One block per pass, printed whole when the pass ends (passes may run side by side).
+  console.log(out.join('\n'));
   return { ok, seconds };
 }
 
-function main(args) {
+async function main(args) {
   const files = taggedFiles();
   if (args.includes('--list')) {
     for (const f of files) console.log(`${f.file}${f.passes ? `  (${f.passes.join(', ')})` : ''}`);
     for (const p of PASSES) console.log(`pass ${p.name}: HELHED_NOW=${p.at} (${p.what})`);
     return 0;
   }
-  const unknown = args.filter((a) => !PASSES.some((p) => p.name === a));
+  const unknown = args.filter((a) => !a.startsWith('--') && !PASSES.some((p) => p.name === a));
   if (unknown.length > 0) {
     console.error(
       `clock passes: no pass named ${unknown.join(', ')} (passes: ${PASSES.map((p) => p.name).join(', ')})`,
@@ -118,24 +122,30 @@ function main(args) {
     console.error(`clock passes: no test file carries ${TAG} on its first line`);
     return 1;
   }
-  const passes = args.length > 0 ? PASSES.filter((p) => args.includes(p.name)) : PASSES;
-  console.log(`clock passes: ${files.length} files tagged ${TAG}, ${passes.length} passes`);
+  const names = args.filter((a) => !a.startsWith('--'));
+  const passes = names.length > 0 ? PASSES.filter((p) => names.includes(p.name)) : PASSES;
+  const jobs = Math.max(1, Number(process.env.CLOCK_PASSES_JOBS ?? Math.min(2, availableParallelism())));
+  console.log(`clock passes: ${files.length} files tagged ${TAG}, ${passes.length} passes, ${jobs} at a time`);
   const scratch = mkdtempSync(join(tmpdir(), 'helhed-clock-passes-'));
+  const started = process.hrtime.bigint();
   try {
-    const results = passes.map((p) =>
-      runPass(
-        p,
-        files.filter((f) => f.passes === null || f.passes.includes(p.name)).map((f) => f.file),
-        scratch,
-      ),
-    );
+    // Each pass is one jest process in band; `jobs` of them side by side (2 on a 2-core machine).
+    const queue = [...passes];
+    const results = [];
+    const worker = async () => {
+      for (let pass = queue.shift(); pass; pass = queue.shift()) {
+        const mine = files.filter((f) => f.passes === null || f.passes.includes(pass.name)).map((f) => f.file);
+        results.push(await runPass(pass, mine, scratch));
+      }
+    };
+    await Promise.all(Array.from({ length: jobs }, worker));
     const failed = results.filter((r) => !r.ok).length;
-    const total = results.reduce((sum, r) => sum + r.seconds, 0);
-    console.log(`clock passes: ${results.length - failed} passed, ${failed} failed, ${total.toFixed(1)} s in all`);
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    console.log(`clock passes: ${results.length - failed} passed, ${failed} failed, ${seconds.toFixed(1)} s`);
     return failed === 0 ? 0 : 1;
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));
