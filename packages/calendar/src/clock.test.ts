@@ -1,14 +1,20 @@
-import { advanceClock, clock, clockSettingOf, ClockSettingError, setClock } from './clock';
+import { advanceClock, clock, clockNotice, clockSettingOf, ClockSettingError, clockSource, setClock } from './clock';
 import { today, todayInDenmark } from './dates';
 
 afterEach(() => setClock(null));
 
 describe('the platform clock', () => {
   it('is the wall clock unless set', () => {
+    // Whatever the run's environment says (the clock passes set HELHED_NOW).
+    const saved = process.env.HELHED_NOW;
+    delete process.env.HELHED_NOW;
+    setClock(null);
     const before = Date.now();
     const at = clock.now().getTime();
     expect(at).toBeGreaterThanOrEqual(before);
     expect(at).toBeLessThanOrEqual(Date.now());
+    expect(clockSource()).toBe('wall');
+    if (saved !== undefined) process.env.HELHED_NOW = saved;
   });
 
   it('runs on from the instant it is set to, and crosses midnight in Copenhagen as a real run would', () => {
@@ -36,5 +42,56 @@ describe('the platform clock', () => {
     expect(() => clockSettingOf({ HELHED_NOW: '2026-12-07T10:00:00Z', NODE_ENV: 'production' })).toThrow(
       /not allowed in production/,
     );
+  });
+});
+
+describe('the clock notice for start-up logs', () => {
+  const saved = process.env.HELHED_NOW;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.HELHED_NOW;
+    else process.env.HELHED_NOW = saved;
+    setClock(null);
+  });
+
+  it('is silent for the wall clock', () => {
+    delete process.env.HELHED_NOW;
+    setClock(null);
+    expect(clockNotice()).toBeNull();
+  });
+
+  it('says HELHED_NOW set it, to what, and what it reads now', () => {
+    process.env.HELHED_NOW = '2026-12-07T23:59:30+01:00';
+    setClock(null);
+    expect(clockSource()).toBe('HELHED_NOW');
+    expect(clockNotice()).toMatch(
+      /^the clock is not the wall clock: HELHED_NOW set it to 2026-12-07T23:59:30\+01:00; it runs at real speed and now reads 2026-12-07T22:59:3\d\.\d{3}Z$/,
+    );
+  });
+
+  it('says a test set it, and that it stands still when frozen', () => {
+    setClock('2027-03-29T10:00:00+02:00', { frozen: true });
+    expect(clockNotice()).toBe(
+      'the clock is not the wall clock: setClock set it to 2027-03-29T10:00:00+02:00; it stands still and now reads 2027-03-29T08:00:00.000Z',
+    );
+  });
+});
+
+describe('going back to HELHED_NOW', () => {
+  const saved = process.env.HELHED_NOW;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.HELHED_NOW;
+    else process.env.HELHED_NOW = saved;
+    setClock(null);
+  });
+
+  it('continues where the HELHED_NOW clock has run to, not from the instant again', async () => {
+    process.env.HELHED_NOW = '2026-12-07T23:59:59.950+01:00';
+    setClock(null);
+    expect(today()).toBe('2026-12-07');
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(today()).toBe('2026-12-08');
+    setClock('2026-06-01T12:00:00+02:00', { frozen: true });
+    setClock(null);
+    expect(today()).toBe('2026-12-08');
   });
 });

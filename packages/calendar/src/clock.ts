@@ -25,6 +25,8 @@ interface ClockState {
   frozenAt: number | null;
   /** Where the state came from (for messages). */
   source: 'wall' | 'HELHED_NOW' | 'setClock';
+  /** The instant it was set to, as given (for messages); null for the wall clock. */
+  setTo: string | null;
 }
 
 /** An ISO 8601 instant with an explicit offset or Z: a local time without a zone is ambiguous across DST. */
@@ -53,13 +55,23 @@ export function clockSettingOf(env: Record<string, string | undefined>): Date | 
 }
 
 let state: ClockState | null = null;
+/**
+ * The process's HELHED_NOW clock, kept once it started: going back to it (a test's
+ * `setClock(null)`) continues where it has run to, rather than starting at the
+ * instant again (a run that crossed midnight does not cross it a second time).
+ */
+let fromEnvironment: ClockState | null = null;
 
 function current(): ClockState {
   if (state) return state;
-  const start = clockSettingOf(process.env);
-  state = start
-    ? { offsetMs: start.getTime() - Date.now(), frozenAt: null, source: 'HELHED_NOW' }
-    : { offsetMs: 0, frozenAt: null, source: 'wall' };
+  const setting = process.env.HELHED_NOW;
+  if (fromEnvironment?.setTo !== setting || !setting) {
+    const start = clockSettingOf(process.env);
+    fromEnvironment = start
+      ? { offsetMs: start.getTime() - Date.now(), frozenAt: null, source: 'HELHED_NOW', setTo: setting! }
+      : null;
+  }
+  state = fromEnvironment ?? { offsetMs: 0, frozenAt: null, source: 'wall', setTo: null };
   return state;
 }
 
@@ -90,9 +102,10 @@ export function setClock(instant: Date | string | null, options: { frozen?: bool
   if (process.env.NODE_ENV === 'production')
     throw new ClockSettingError('The clock cannot be set in production: the clock there is the wall clock');
   const at = typeof instant === 'string' ? parseInstant(instant, 'setClock') : instant;
+  const setTo = typeof instant === 'string' ? instant : at.toISOString();
   state = options.frozen
-    ? { offsetMs: 0, frozenAt: at.getTime(), source: 'setClock' }
-    : { offsetMs: at.getTime() - Date.now(), frozenAt: null, source: 'setClock' };
+    ? { offsetMs: 0, frozenAt: at.getTime(), source: 'setClock', setTo }
+    : { offsetMs: at.getTime() - Date.now(), frozenAt: null, source: 'setClock', setTo };
 }
 
 /** Moves the clock on by `ms` (a frozen clock stays frozen at the new instant). */
@@ -106,4 +119,17 @@ export function advanceClock(ms: number): void {
 /** Whether the clock is the wall clock, and if not where it was set from (start-up log lines say so). */
 export function clockSource(): ClockState['source'] {
   return current().source;
+}
+
+/**
+ * One line for a process's start-up log when its clock is not the wall clock
+ * (where it was set, to what, and what it says now), or null when it is: an
+ * operator reading the log of a shifted process should not have to guess why
+ * its dates are not today's.
+ */
+export function clockNotice(): string | null {
+  const s = current();
+  if (s.source === 'wall') return null;
+  const how = s.frozenAt !== null ? 'stands still' : 'runs at real speed';
+  return `the clock is not the wall clock: ${s.source} set it to ${s.setTo}; it ${how} and now reads ${clock.now().toISOString()}`;
 }

@@ -2,6 +2,7 @@ export { ageOn, isRealDate, today, todayInDenmark } from './dates';
 export {
   advanceClock,
   clock,
+  clockNotice,
   clockSettingOf,
   clockSource,
   ClockSettingError,

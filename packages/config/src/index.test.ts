@@ -45,6 +45,38 @@ describe('loadConfig', () => {
   });
 });
 
+describe('the clock setting (HELHED_NOW)', () => {
+  const schema = z.object({ PORT: port(4001) });
+  const problemsOf = (env: Record<string, string>): string => {
+    try {
+      loadConfig('employment', schema, env);
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      return (e as Error).message;
+    }
+    throw new Error('loadConfig accepted the environment');
+  };
+
+  it('accepts an instant with its offset outside production, and no setting at all', () => {
+    expect(loadConfig('employment', schema, { HELHED_NOW: '2026-12-07T23:59:30+01:00' })).toEqual({ PORT: 4001 });
+    expect(loadConfig('employment', schema, { HELHED_NOW: '' })).toEqual({ PORT: 4001 });
+  });
+
+  it('refuses a malformed instant at start, with the other problems in the same message', () => {
+    const message = problemsOf({ HELHED_NOW: '2026-12-07 23:59', PORT: 'abc' });
+    expect(message).toContain('employment: the configuration is not valid');
+    expect(message).toContain('PORT:');
+    expect(message).toContain('HELHED_NOW must be an ISO 8601 instant with its offset');
+    expect(message).toContain('"2026-12-07 23:59"');
+  });
+
+  it('refuses any clock setting in production', () => {
+    expect(problemsOf({ NODE_ENV: 'production', HELHED_NOW: '2026-12-07T10:00:00+01:00' })).toContain(
+      'HELHED_NOW is not allowed in production',
+    );
+  });
+});
+
 describe('loadSubgraphConfig', () => {
   it('gives a subgraph its port and development defaults outside production', () => {
     const config = loadSubgraphConfig('health', 4003, {}, { DATABASE_URL: 'postgres://localhost/helhed_health' });

@@ -1,3 +1,4 @@
+import { clockSettingOf, ClockSettingError } from '@helhed/calendar';
 import { z } from 'zod';
 
 /**
@@ -25,7 +26,10 @@ export const isProduction = (env: Environment = process.env): boolean => env.NOD
 
 /**
  * Reads and validates settings with a zod object schema keyed by environment
- * variable names. Empty strings count as unset.
+ * variable names. Empty strings count as unset. Every service's settings
+ * include the platform clock's `HELHED_NOW` (see @helhed/calendar): malformed,
+ * or set in production, it is one more problem in the same ConfigError, so the
+ * process stops at start instead of at its first date.
  */
 export function loadConfig<S extends z.ZodObject>(
   service: string,
@@ -38,16 +42,27 @@ export function loadConfig<S extends z.ZodObject>(
     if (value !== undefined && value !== '') input[key] = value;
   }
   const result = schema.safeParse(input);
-  if (!result.success) {
-    throw new ConfigError(
-      service,
-      result.error.issues.map((issue) => {
+  const problems = result.success
+    ? []
+    : result.error.issues.map((issue) => {
         const key = issue.path.join('.');
         return input[key] === undefined ? `${key} is required (${issue.message})` : `${key}: ${issue.message}`;
-      }),
-    );
-  }
+      });
+  const clockProblem = clockSettingProblem(env);
+  if (clockProblem) problems.push(clockProblem);
+  if (!result.success || problems.length > 0) throw new ConfigError(service, problems);
   return result.data;
+}
+
+/** What is wrong with the environment's clock setting (HELHED_NOW), or null. */
+function clockSettingProblem(env: Environment): string | null {
+  try {
+    clockSettingOf(env);
+    return null;
+  } catch (error) {
+    if (error instanceof ClockSettingError) return error.message;
+    throw error;
+  }
 }
 
 /** Settings every service shares. */

@@ -1,5 +1,5 @@
 import type { Identity } from '@helhed/identity';
-import { identity } from '@helhed/testing';
+import { identity, today } from '@helhed/testing';
 import { startTestStack, type TestStack } from './test-stack';
 
 /**
@@ -219,7 +219,7 @@ beforeAll(async () => {
     consents[c] = giveConsent.id;
   }
   await g.request(on('FAMILY'), `mutation($input: WithdrawConsentInput!) { withdrawConsent(input: $input) { id } }`, {
-    input: { consentId: consents.withdrawn, withdrawnOn: new Date().toISOString().slice(0, 10) },
+    input: { consentId: consents.withdrawn, withdrawnOn: today() },
   });
 
   // Each department's data of each person.
@@ -302,7 +302,7 @@ describe('the access matrix through the gateway', () => {
     await stack.graph.request(
       family,
       `mutation($input: WithdrawConsentInput!) { withdrawConsent(input: $input) { id } }`,
-      { input: { consentId: consents.covers, withdrawnOn: new Date().toISOString().slice(0, 10) } },
+      { input: { consentId: consents.covers, withdrawnOn: today() } },
     );
     const after = await Promise.all(
       (['EMPLOYMENT', 'HEALTH_SUMMARY', 'ECONOMY', 'BASIC'] as const).map((c) => outcome(family, persons.covers, c)),

@@ -1,3 +1,4 @@
+import { clockNotice, ClockSettingError } from '@helhed/calendar';
 import { ConfigError } from '@helhed/config';
 import { describeError } from './describe-error';
 
@@ -9,6 +10,7 @@ import { describeError } from './describe-error';
  * `npm start`) lets the start finish, then closes it the same way.
  */
 export function runService(name: string, start: () => Promise<{ close(): Promise<void> }>): void {
+  logClockNotice(name);
   // Through a promise, so a configuration error thrown synchronously by `start` gets the clear message too.
   const started = Promise.resolve().then(start);
   let stopping = false;
@@ -45,4 +47,18 @@ export function runService(name: string, start: () => Promise<{ close(): Promise
     else console.error(`[${name}] failed to start: ${describeError(error)}`);
     process.exit(1);
   });
+}
+
+/**
+ * One start-up line when the process's clock is not the wall clock (HELHED_NOW).
+ * A malformed or forbidden setting is left to the service's loadConfig, which
+ * stops the start with the ConfigError that names it.
+ */
+function logClockNotice(name: string): void {
+  try {
+    const notice = clockNotice();
+    if (notice) console.log(`[${name}] ${notice}`);
+  } catch (error) {
+    if (!(error instanceof ClockSettingError)) throw error;
+  }
 }

@@ -9,3 +9,4 @@ export * from './personal-data';
 export { declareMailScope, readableMail, type MailScope } from './suite-log/suite-mail';
 export { seededNames } from './suite-log/suite-log';
 export { caseworkerNames, mailPersonalDataHits, seededHealthDetails } from './suite-log/suite-mail';
+export * from './clock';

@@ -1,4 +1,4 @@
-export { isRealDate, todayInDenmark } from '@helhed/calendar';
+export { isRealDate, now, today, todayInDenmark } from '@helhed/calendar';
 
 /** The date `days` days after `date` (before, when negative). */
 export function addDays(date: string, days: number): string {

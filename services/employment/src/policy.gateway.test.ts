@@ -1,3 +1,4 @@
+import { today } from '@helhed/calendar';
 import { startTestStack, type TestStack, registerCaller } from '@helhed/devstack';
 import type { Identity } from '@helhed/identity';
 import { PURPOSE_HEADER } from '@helhed/identity';
@@ -262,7 +263,7 @@ describe('the policy matrix (employment data through the gateway)', () => {
     await stack.graph.request(
       who.familyOnTeam!,
       `mutation($input: WithdrawConsentInput!) { withdrawConsent(input: $input) { id } }`,
-      { input: { consentId, withdrawnOn: new Date().toISOString().slice(0, 10) } },
+      { input: { consentId, withdrawnOn: today() } },
     );
     expect(await outcome(who.familyOnTeam!, 'parent', 'EMPLOYMENT')).toBe('FORBIDDEN');
     // The jobcenter's own data is not touched by the consent.

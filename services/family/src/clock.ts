@@ -1,1 +1,1 @@
-export { todayInDenmark } from '@helhed/calendar';
+export { now, today, todayInDenmark } from '@helhed/calendar';

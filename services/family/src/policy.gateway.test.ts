@@ -1,3 +1,4 @@
+import { today } from '@helhed/calendar';
 import { startTestStack, type TestStack, registerCaller } from '@helhed/devstack';
 import type { Identity } from '@helhed/identity';
 import { identity, queryDatabase } from '@helhed/testing';
@@ -197,7 +198,7 @@ describe('the policy matrix (family data through the gateway)', () => {
     await stack.graph.request(
       who.familyOnTeam!,
       `mutation($input: WithdrawConsentInput!) { withdrawConsent(input: $input) { id } }`,
-      { input: { consentId, withdrawnOn: new Date().toISOString().slice(0, 10) } },
+      { input: { consentId, withdrawnOn: today() } },
     );
     expect(await outcome(who.jobcenterOnTeam!, person.parent, 'SOCIAL')).toBe('FORBIDDEN');
     expect(await outcome(who.familyOnTeam!, person.parent, 'SOCIAL')).toBe('DATA');

@@ -8,7 +8,7 @@ import {
 } from '@helhed/server';
 import type { FamilyConfig } from './config';
 import { createLoaders, createStores, type FamilyContext } from './context';
-import { todayInDenmark } from './clock';
+import { today } from './clock';
 import { CprVault } from './cpr/cpr-vault';
 import { entities, migrations } from './db/schema';
 import { OPERATION_AUDIT } from './operation-audit';
@@ -38,7 +38,7 @@ export function startFamilyService(
         ...base,
         stores,
         loaders: createLoaders(stores),
-        today: todayInDenmark(),
+        today: today(),
         consentOwnAge: config.CONSENT_OWN_AGE,
         audit: new AuditTrail(base.identity, base.requestId, base.purpose),
       }),

@@ -1,1 +1,1 @@
-export { isRealDate, todayInDenmark } from '@helhed/calendar';
+export { isRealDate, now, today, todayInDenmark } from '@helhed/calendar';

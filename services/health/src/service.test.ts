@@ -1,3 +1,4 @@
+/** @clock-sensitive dst-spring */
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,7 +14,7 @@ import {
   TEST_SECRETS,
   type TestDatabase,
 } from '@helhed/testing';
-import { todayInDenmark } from './dates';
+import { addDays, todayInDenmark } from '@helhed/calendar';
 import { startHealthService, type RunningHealthService } from './index';
 
 const RECORD = `mutation($input: RecordHealthAssessmentInput!) {
@@ -178,7 +179,7 @@ describe('health subgraph', () => {
 
   it('refuses an assessment date in the future and writes nothing', async () => {
     const personId = randomUUID();
-    const tomorrow = new Date(Date.now() + 2 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+    const tomorrow = addDays(todayInDenmark(), 1);
     const result = await record({ personId, assessedOn: tomorrow, summaryForTeam: 'Fine.' });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.assessedOn' });
     expect(await rowsOf(personId)).toHaveLength(0);

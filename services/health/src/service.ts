@@ -9,7 +9,7 @@ import {
 } from '@helhed/server';
 import type { HealthConfig } from './config';
 import { createLoaders, createStores, type HealthContext } from './context';
-import { todayInDenmark } from './dates';
+import { today } from './dates';
 import { entities, migrations } from './db/schema';
 import { OPERATION_AUDIT } from './operation-audit';
 import { resolvers } from './resolvers';
@@ -39,7 +39,7 @@ export function startHealthService(
         ...base,
         stores,
         loaders: createLoaders(stores, base.identity.municipality),
-        today: todayInDenmark(),
+        today: today(),
         directory,
         access: callerAccessLoader(directory, base),
         audit: new AuditTrail(base.identity, base.requestId, base.purpose),

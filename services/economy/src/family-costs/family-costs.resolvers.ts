@@ -1,4 +1,4 @@
-import { todayInDenmark } from '@helhed/calendar';
+import { today } from '@helhed/calendar';
 import { authorize } from '@helhed/identity';
 import { requirePlannedFetch } from '@helhed/server';
 import type { EconomyContext } from '../context';
@@ -21,7 +21,7 @@ export const familyCostsResolvers = {
       requirePlannedFetch(ctx, "A family's costs");
       const enrolmentDate = family.enrolmentDate ?? null;
       const baseline = enrolmentDate ? baselineMonths(enrolmentDate) : [];
-      const current = monthOf(todayInDenmark());
+      const current = monthOf(today());
       const months = monthRange(args.from ?? baseline[0] ?? current, args.to ?? current);
       const all = [...new Set([...baseline, ...months])];
       const lines = await ctx.loaders.ledger.load({ family, months: all });

@@ -1,4 +1,4 @@
-import { todayInDenmark } from '@helhed/calendar';
+import { today } from '@helhed/calendar';
 import { ForbiddenError, UnauthenticatedError, UserInputError } from '@helhed/errors';
 import { requirePlannedFetch } from '@helhed/server';
 import type { EconomyContext } from '../context';
@@ -59,7 +59,7 @@ export const projectCostsResolvers = {
       args: { from?: string | null; to?: string | null },
       ctx: EconomyContext,
     ) => {
-      const current = monthOf(todayInDenmark());
+      const current = monthOf(today());
       const from = args.from ?? (project.startsOn ? monthOf(project.startsOn) : current);
       return projectCosts(project, from, args.to ?? current, ctx);
     },
@@ -72,7 +72,7 @@ export const projectCostsResolvers = {
         (p) => p.validFrom <= c.priceDate && (p.validTo === null || p.validTo >= c.priceDate),
       );
       const gross = forecast({ ...c, discountRateBasisPoints: 0 }, prices).total.years.map((y) => y.grossOre);
-      const current = monthOf(todayInDenmark());
+      const current = monthOf(today());
       const first = monthOf(c.startsOn);
       const years = gross
         .map((_, i) => ({

@@ -3,7 +3,7 @@ import { authorize } from '@helhed/identity';
 import { knownPerson } from '../person/known-person';
 import { namedCompany } from '../company/company.resolvers';
 import type { EmploymentContext } from '../context';
-import { todayInDenmark } from '../dates';
+import { today } from '../dates';
 import { isUuid } from '../ids';
 import type { EmploymentPeriodEntity } from './employment-period.entity';
 import {
@@ -68,7 +68,7 @@ export const employmentPeriodResolvers = {
   Person: {
     employmentPeriods: (person: { id: string }, _: unknown, ctx: EmploymentContext) => periodsOf(ctx, person.id),
     employment: async (person: { id: string }, args: { on?: string | null }, ctx: EmploymentContext) =>
-      periodOn(await periodsOf(ctx, person.id), args.on ?? todayInDenmark()),
+      periodOn(await periodsOf(ctx, person.id), args.on ?? today()),
   },
   EmploymentPeriod: {
     from: (p: EmploymentPeriodEntity) => p.fromDate,

@@ -3,7 +3,7 @@ import { authorize } from '@helhed/identity';
 import { knownPerson } from '../person/known-person';
 import { namedCompany } from '../company/company.resolvers';
 import type { EmploymentContext } from '../context';
-import { todayInDenmark } from '../dates';
+import { today } from '../dates';
 import { isUuid } from '../ids';
 import type { LeisureJobEntity } from './leisure-job.entity';
 import {
@@ -67,8 +67,8 @@ export const leisureJobResolvers = {
   LeisureJob: {
     person: (job: LeisureJobEntity) => ({ id: job.personId }),
     employer: (job: LeisureJobEntity, _: unknown, ctx: EmploymentContext) => ctx.loaders.company.load(job.companyId),
-    held: (job: LeisureJobEntity) => leisureJobHeld(job, todayInDenmark()).held,
-    heldKnown: (job: LeisureJobEntity) => leisureJobHeld(job, todayInDenmark()).known,
-    heldFrom: (job: LeisureJobEntity) => leisureJobHeld(job, todayInDenmark()).heldFrom,
+    held: (job: LeisureJobEntity) => leisureJobHeld(job, today()).held,
+    heldKnown: (job: LeisureJobEntity) => leisureJobHeld(job, today()).known,
+    heldFrom: (job: LeisureJobEntity) => leisureJobHeld(job, today()).heldFrom,
   },
 };

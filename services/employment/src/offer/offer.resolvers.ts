@@ -2,7 +2,7 @@ import { UserInputError } from '@helhed/errors';
 import { authorize } from '@helhed/identity';
 import { namedCompany } from '../company/company.resolvers';
 import type { EmploymentContext } from '../context';
-import { todayInDenmark } from '../dates';
+import { today, todayInDenmark } from '../dates';
 import { isUuid } from '../ids';
 import { isKept, monthlyTotals, totals, attendancePercent } from './attendance';
 import { isIsoWeek, mondayOf, monthOfWeek } from './iso-week';
@@ -53,7 +53,7 @@ export const keptSoFar = (
   ctx: EmploymentContext,
   p: OfferParticipationEntity,
   weeks: AttendanceWeekEntity[],
-  asOf = todayInDenmark(),
+  asOf = today(),
 ) =>
   isKept({
     plannedStartOn: p.plannedStartOn,

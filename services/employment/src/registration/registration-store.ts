@@ -1,5 +1,6 @@
 import { In, type DataSource } from 'typeorm';
 import type { HistoryStore } from '@helhed/history';
+import { now } from '../dates';
 import { RegistrationConfirmationEntity } from './registration-confirmation.entity';
 import type { Corrections, RegistrationValues } from './registration';
 
@@ -38,9 +39,19 @@ export class RegistrationStore {
       // Serialises confirmations of the same person and month.
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`registration:${row.personId}:${row.month}`]);
       const before = await repo.findOneBy(key);
-      const confirmedAt = new Date();
+      // From the platform's clock, not PostgreSQL's: the first confirmation's created_at is what `onTime`
+      // compares with the deadline, and the deadline is reckoned from the clock's today.
+      const confirmedAt = now();
       if (before) await repo.update({ id: before.id }, { ...values, familyId: row.familyId, confirmedBy, confirmedAt });
-      else await repo.insert({ ...row, ...values, confirmedBy, confirmedAt, createdBy: confirmedBy });
+      else
+        await repo.insert({
+          ...row,
+          ...values,
+          confirmedBy,
+          confirmedAt,
+          createdBy: confirmedBy,
+          createdAt: confirmedAt,
+        });
       const after = await repo.findOneByOrFail(key);
       await this.history.record(tx, [
         {

@@ -1,4 +1,4 @@
-import { queryDatabase } from '@helhed/testing';
+import { queryDatabase, useClock } from '@helhed/testing';
 import { familyDept, jobcenter, startEmploymentKit, type EmploymentKit } from '../offer/__tests__/employment-kit';
 
 /** The jobcenter's part of the monthly registration, through the gateway on real databases. */
@@ -188,4 +188,26 @@ it("derives work and the teenager's leisure job from the jobcenter's records", a
   // Held means still there three months after the start (1 August).
   expect((await read(teenager, '2026-06')).leisureJobHeld.derived).toBe(false);
   expect((await read(teenager, '2026-08')).leisureJobHeld.derived).toBe(true);
+});
+
+describe('the time a confirmation is measured against its deadline', () => {
+  // A clock away from the database's: were created_at PostgreSQL's now(), `onTime` would compare the wall
+  // clock's day with a deadline reckoned from the platform's today.
+  useClock('2026-04-07T09:30:00+02:00', { frozen: true });
+
+  it("is the platform clock's, not the database's", async () => {
+    await kit.stack.graph.request(jobcenter, CONFIRM, {
+      input: { personId: child, month: '2026-03', corrections: { inWork: 'NONE', hoursWorkedPerWeek: 0 } },
+    });
+    const rows = await queryDatabase(
+      kit.stack.databases.employment.url,
+      `SELECT created_at AS "createdAt", confirmed_at AS "confirmedAt"
+         FROM employment_registration_confirmation WHERE person_id = $1 AND month = '2026-03'`,
+      [child],
+    );
+    expect(rows.map((r) => [r.createdAt.toISOString(), r.confirmedAt.toISOString()])).toEqual([
+      ['2026-04-07T07:30:00.000Z', '2026-04-07T07:30:00.000Z'],
+    ]);
+    expect((await read(child, '2026-03')).confirmedAt).toBe('2026-04-07T07:30:00.000Z');
+  });
 });

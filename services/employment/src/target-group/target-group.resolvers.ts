@@ -1,6 +1,6 @@
 import { authorize } from '@helhed/identity';
 import type { EmploymentContext } from '../context';
-import { todayInDenmark } from '../dates';
+import { today } from '../dates';
 import { isUuid } from '../ids';
 import { knownPerson } from '../person/known-person';
 import {
@@ -43,7 +43,7 @@ export const targetGroupResolvers = {
   Person: {
     targetGroups: (person: { id: string }, _: unknown, ctx: EmploymentContext) => assignmentsOf(ctx, person.id),
     targetGroup: async (person: { id: string }, args: { on?: string | null }, ctx: EmploymentContext) =>
-      assignmentOn(await assignmentsOf(ctx, person.id), args.on ?? todayInDenmark()),
+      assignmentOn(await assignmentsOf(ctx, person.id), args.on ?? today()),
   },
   TargetGroupAssignment: {
     from: (a: TargetGroupAssignmentEntity) => a.fromDate,

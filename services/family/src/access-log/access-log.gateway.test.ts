@@ -3,6 +3,7 @@ import { openDatabase } from '@helhed/db';
 import { startTestStack, type TestStack } from '@helhed/devstack';
 import { PURPOSE_HEADER, type Identity } from '@helhed/identity';
 import { identity, postGraphQL, queryDatabase } from '@helhed/testing';
+import { today } from '../clock';
 
 /**
  * Issue 9's audit completeness, through the gateway on real PostgreSQL: a
@@ -23,7 +24,6 @@ const farDpo = identity('FAMILY', { roles: ['DATA_PROTECTION'], municipality: '1
 let familyId: string;
 let parentId: string;
 let childId: string;
-const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date());
 
 const REGISTER = `mutation($input: RegisterCaseworkerInput!) { registerCaseworker(input: $input) { id } }`;
 
@@ -188,7 +188,7 @@ describe('a caseworker session', () => {
     });
     newcomerId = added.addMember.id;
     await ok(familyWorker, `mutation($input: RemoveMemberInput!) { removeMember(input: $input) { id } }`, {
-      input: { personId: newcomerId, removedOn: today, reason: 'Flyttet' },
+      input: { personId: newcomerId, removedOn: today(), reason: 'Flyttet' },
     });
     // 9. A refused read (no consent for the family department's look at employment data): nothing.
     await refused(familyWorker, 'FORBIDDEN', `query($id: ID!) { person(id: $id) { benefitPeriods { type } } }`, parent);
@@ -246,11 +246,11 @@ describe('a caseworker session', () => {
       familyWorker,
       'BAD_USER_INPUT',
       `mutation($input: RemoveMemberInput!) { removeMember(input: $input) { id } }`,
-      { input: { personId: parentId, removedOn: today, reason: 'Flyttet' } },
+      { input: { personId: parentId, removedOn: today(), reason: 'Flyttet' } },
     );
     // 18. Withdrawal.
     await ok(familyWorker, `mutation($input: WithdrawConsentInput!) { withdrawConsent(input: $input) { id } }`, {
-      input: { consentId, withdrawnOn: today },
+      input: { consentId, withdrawnOn: today() },
     });
     // 19. Refused again on the next request.
     await refused(familyWorker, 'FORBIDDEN', `query($id: ID!) { person(id: $id) { benefitPeriods { type } } }`, parent);

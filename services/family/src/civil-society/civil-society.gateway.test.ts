@@ -1,13 +1,13 @@
+/** @clock-sensitive dst-autumn */
 import { identity, queryDatabase } from '@helhed/testing';
 import { startTestStack, type TestStack } from '@helhed/devstack';
-import { todayInDenmark } from '../clock';
+import { today } from '../clock';
 
 /** Civil-society partners and members' activities with them, through the gateway on real PostgreSQL. */
 let stack: TestStack;
 const admin = identity('FAMILY', { roles: ['ADMIN'] });
 const family = identity('FAMILY');
 const jobcenter = identity('JOBCENTER');
-const today = todayInDenmark();
 
 const PARTNER = `id name kind contact municipality { code }`;
 const REGISTER = `mutation($input: RegisterCivilSocietyPartnerInput!) { registerCivilSocietyPartner(input: $input) { ${PARTNER} } }`;
@@ -130,7 +130,7 @@ describe('participation', () => {
       start: '2026-08-15',
       end: null,
       hoursPerWeek: 3.5,
-      ongoing: today >= '2026-08-15',
+      ongoing: today() >= '2026-08-15',
       recordedBy: family.userId,
       person: { id: childId },
       partner: { id: clubId, name: 'Vejle Boldklub' },
@@ -148,7 +148,11 @@ describe('participation', () => {
     const { endParticipation } = await stack.graph.request(family, END, {
       input: { participationId: recordParticipation.id, end: '2026-10-31' },
     });
-    expect(endParticipation).toMatchObject({ id: recordParticipation.id, end: '2026-10-31', ongoing: false });
+    expect(endParticipation).toMatchObject({
+      id: recordParticipation.id,
+      end: '2026-10-31',
+      ongoing: today() >= '2026-08-15' && today() <= '2026-10-31',
+    });
     await expectRefused(END, { participationId: recordParticipation.id, end: '2026-11-30' }, 'input.participationId');
     const history = await queryDatabase(
       stack.databases.family.url,

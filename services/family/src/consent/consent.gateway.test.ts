@@ -1,6 +1,7 @@
+/** @clock-sensitive dst-autumn */
 import { startTestStack, type TestStack } from '@helhed/devstack';
-import { identity, queryDatabase } from '@helhed/testing';
-import { todayInDenmark } from '../clock';
+import { identity, queryDatabase, useClock } from '@helhed/testing';
+import { today as todayOnClock } from '../clock';
 
 /**
  * Custody, consent and other legal bases through the gateway, on real
@@ -11,9 +12,16 @@ let stack: TestStack;
 const admin = identity('FAMILY', { roles: ['ADMIN'] });
 const family = identity('FAMILY');
 const jobcenter = identity('JOBCENTER');
-const today = todayInDenmark();
 const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-const yesterday = dayBefore(today);
+// Withdrawals and ends are checked against "today" across several requests: the clock stands still for the
+// file at the run's instant (HELHED_NOW in the clock passes), so a run at 23:59 does not change day midway.
+useClock('current', { frozen: true });
+let today: string;
+let yesterday: string;
+beforeAll(() => {
+  today = todayOnClock();
+  yesterday = dayBefore(today);
+});
 
 const PERSON = `id firstName`;
 const CONSENT = `id status departments categories purpose validFrom validTo withdrawnOn withdrawalReason recordedBy

@@ -1,7 +1,8 @@
+/** @clock-sensitive midnight */
 import { startTestStack, type TestStack } from '@helhed/devstack';
 import { identity, queryDatabase } from '@helhed/testing';
 import type { Identity } from '@helhed/identity';
-import { todayInDenmark } from '../clock';
+import { today } from '../clock';
 
 /** The municipality's project, its families, milestones and risks, through the gateway on real databases. */
 let stack: TestStack;
@@ -12,7 +13,6 @@ let lead: Identity;
 let leadId: string;
 let ownerId: string;
 let foreignCaseworkerId: string;
-const today = todayInDenmark();
 
 const PROJECT = `id name startsOn endsOn targetFamilyCount description projectLead { id name } municipality { code }`;
 const CREATE = `mutation($input: CreateProjectInput!) { createProject(input: $input) { ${PROJECT} } }`;
@@ -452,7 +452,7 @@ describe("the project's milestones", () => {
   });
 
   it('refuses DONE without a day, a day in the future, an empty title, and an unknown project', async () => {
-    const tomorrow = new Date(Date.parse(`${today}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const tomorrow = new Date(Date.parse(`${today()}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     await refused(ADD_MILESTONE, { projectId, title: '', dueOn: '2030-01-01', status: 'DONE' }, [
       'input.title',
       'input.doneOn',

@@ -1,5 +1,6 @@
 import { In, IsNull, type DataSource } from 'typeorm';
 import type { HistoryStore } from '@helhed/history';
+import { now } from '../clock';
 import type { FamilyEntity } from '../family/family.entity';
 import type { FamilyPartValues } from './family-registration';
 import { FamilyRegistrationEntity, RegistrationSettingEntity, SdqNormBandEntity } from './registration.entity';
@@ -171,7 +172,7 @@ export class RegistrationStore {
         deadlineBusinessDay: businessDay,
         sdqNormSet: before?.sdqNormSet ?? 'UK',
         changedBy,
-        changedAt: new Date(),
+        changedAt: now(),
       };
       await repo.save(after);
       await this.history.record(tx, [
@@ -202,7 +203,8 @@ export class RegistrationStore {
         // One writer per person and month at a time.
         await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`family_registration:${w.personId}:${w.month}`]);
         const before = await repo.findOneBy({ personId: w.personId, month: w.month });
-        const now = new Date();
+        // From the platform's clock: the first registration's time is what `onTime` compares with the deadline.
+        const at = now();
         const values = {
           kind: w.values.kind,
           scores: w.values.scores,
@@ -214,7 +216,7 @@ export class RegistrationStore {
           sdq: w.values.sdq,
           confirmedUnchanged: w.confirmedUnchanged,
           changedBy: by,
-          changedAt: now,
+          changedAt: at,
         };
         let after: FamilyRegistrationEntity;
         if (before) {
@@ -229,7 +231,7 @@ export class RegistrationStore {
               month: w.month,
               ...values,
               registeredBy: by,
-              registeredAt: now,
+              registeredAt: at,
             }),
           );
         }

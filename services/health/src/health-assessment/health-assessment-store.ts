@@ -1,5 +1,6 @@
 import { In, type DataSource } from 'typeorm';
 import { ChangeRecordEntity, type HistoryStore } from '@helhed/history';
+import { now } from '../dates';
 import { HealthAssessmentEntity } from './health-assessment.entity';
 import type { ValidHealthAssessment } from './health-assessment';
 import type { PersonPageQuery } from '../person/person-page';
@@ -94,7 +95,7 @@ export class HealthAssessmentStore {
       const current = await repo.findOneOrFail({ where: { id }, lock: { mode: 'pessimistic_write' } });
       const { assessment, reason } = decide(current);
       const { personId: _samePerson, ...change } = assessment;
-      const after = await repo.save(repo.create({ ...current, ...change, revisedAt: new Date(), revisedBy }));
+      const after = await repo.save(repo.create({ ...current, ...change, revisedAt: now(), revisedBy }));
       await this.history.record(tx, [
         {
           municipalityCode: current.municipalityCode,

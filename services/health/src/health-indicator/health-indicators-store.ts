@@ -1,5 +1,6 @@
 import { In, type DataSource } from 'typeorm';
 import type { HistoryStore } from '@helhed/history';
+import { now } from '../dates';
 import { HealthIndicatorsEntity } from './health-indicators.entity';
 import type { ValidHealthIndicators } from './health-indicators';
 
@@ -35,7 +36,7 @@ export class HealthIndicatorsStore {
         inTreatment: values.inTreatment,
         attendingAsPlanned: values.attendingAsPlanned,
         recordedBy: owner.recordedBy,
-        recordedAt: new Date(),
+        recordedAt: now(),
       };
       let row: HealthIndicatorsEntity;
       if (before) {
@@ -43,7 +44,14 @@ export class HealthIndicatorsStore {
         row = repo.create({ ...before, ...change });
       } else {
         row = await repo.save(
-          repo.create({ ...key, ...change, familyId: owner.familyId, createdBy: owner.recordedBy }),
+          // The first recording's created_at is what `onTime` compares with the deadline: from the clock too.
+          repo.create({
+            ...key,
+            ...change,
+            familyId: owner.familyId,
+            createdBy: owner.recordedBy,
+            createdAt: change.recordedAt,
+          }),
         );
       }
       await this.history.record(tx, [

@@ -1,3 +1,4 @@
+/** @clock-sensitive midnight */
 import { registerCaller, startTestStack, type TestStack } from '@helhed/devstack';
 import type { Identity } from '@helhed/identity';
 import { identity, queryDatabase } from '@helhed/testing';

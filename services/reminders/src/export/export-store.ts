@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { now } from '@helhed/calendar';
 import type { Identity } from '@helhed/identity';
 
 export type ExportStatus = 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED' | 'EXPIRED';
@@ -69,10 +70,11 @@ export class ExportStore {
   async done(id: string, rowCount: number, csv: string): Promise<boolean> {
     const rows = (await this.db.query(
       `WITH finished AS (
-         UPDATE evaluator_export SET status = 'DONE', row_count = $2, csv = $3, error = NULL, completed_at = now()
+         UPDATE evaluator_export SET status = 'DONE', row_count = $2, csv = $3, error = NULL, completed_at = $4
           WHERE id = $1 AND status = 'RUNNING' RETURNING id
        ) SELECT id FROM finished`,
-      [id, rowCount, csv],
+      // From the platform's clock, not PostgreSQL's: `expire` compares it with a cut-off the clock reckons.
+      [id, rowCount, csv, now()],
     )) as unknown[];
     return rows.length === 1;
   }

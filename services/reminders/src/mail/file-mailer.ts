@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { now } from '@helhed/calendar';
 import nodemailer from 'nodemailer';
 import { DELIVERY_KEY_HEADER, type Mailer, type OutgoingEmail, type SentEmail } from './mailer';
 
 /** A file name made only of safe characters: the time first (so a listing is in order), then the delivery key. */
-export function emlFileName(reference: string, at: Date = new Date()): string {
+export function emlFileName(reference: string, at: Date = now()): string {
   const stamp = at.toISOString().replace(/[:.]/g, '-');
   const key = reference.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 120);
   return `${stamp}-${key}.eml`;

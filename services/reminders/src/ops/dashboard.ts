@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { now } from '@helhed/calendar';
 import type { Identity } from '@helhed/identity';
 import type { RemindersQueue } from '../queue/reminders-queue';
 
@@ -115,6 +116,6 @@ export function dashboardHandler(
     const taken = await snapshot();
     if ((req.headers.accept ?? '').includes('application/json'))
       return send(200, JSON.stringify(taken), 'application/json; charset=utf-8');
-    return send(200, renderDashboard(taken, new Date()), 'text/html; charset=utf-8');
+    return send(200, renderDashboard(taken, now()), 'text/html; charset=utf-8');
   };
 }
