@@ -1,3 +1,8 @@
+/**
+ * ts-node only transpiles this file: type-checking it cost every jest run ≈ 4 s of CPU (18 s on a busy
+ * machine), and jest validates the options it reads anyway.
+ * @jest-config-loader-options {"transpileOnly": true, "compilerOptions": {"module": "CommonJS", "target": "ES2023"}}
+ */
 import type { Config } from 'jest';
 
 /** One jest project per workspace, each with its display name; sources are tested directly (no build needed). */
