@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 
 /** The server tests create their databases on (a real PostgreSQL, never a mock). */
@@ -16,13 +16,39 @@ function urlFor(database: string): string {
   return u.toString();
 }
 
-/** A fresh, empty database for one test file (or one service within it), dropped afterwards. */
-export async function createTestDatabase(label: string): Promise<TestDatabase> {
-  const name = `helhed_test_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${randomBytes(4).toString('hex')}`;
+/**
+ * A database state that many test databases start from — a service's schema,
+ * migrated once — so each test database is a copy (PostgreSQL copies the
+ * files: milliseconds) instead of migrating from zero.
+ */
+export interface DatabaseTemplate {
+  /**
+   * Changes whenever what `build` makes would change (e.g. a hash of the
+   * migrations' sources). A template is found by its label and fingerprint: one
+   * made from other migrations is never used.
+   */
+  fingerprint: string;
+  /** Brings an empty database to the template's state; every connection it opened is closed when it returns. */
+  build(url: string): Promise<void>;
+}
+
+/** Other fingerprints' templates of a label unused this long are dropped (another checkout may still use its own). */
+const STALE_TEMPLATE_MS = 24 * 60 * 60 * 1000;
+const TEMPLATE_COMMENT = 'helhed test template; last used ';
+
+const safeLabel = (label: string) => label.replace(/[^a-z0-9]/gi, '_').toLowerCase();
+
+/** A fresh database for one test file (or one service within it), dropped afterwards: empty, or a copy of `template`. */
+export async function createTestDatabase(
+  label: string,
+  options: { template?: DatabaseTemplate } = {},
+): Promise<TestDatabase> {
+  const name = `helhed_test_${safeLabel(label)}_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: TEST_SERVER_URL });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE "${name}"`);
+    if (options.template) await copyTemplate(admin, label, options.template, name);
+    else await admin.query(`CREATE DATABASE "${name}"`);
   } finally {
     await admin.end();
   }
@@ -39,6 +65,48 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
       }
     },
   };
+}
+
+/**
+ * Creates `name` as a copy of the label's template, building the template
+ * first if no database holds it yet. Everything happens under a lock per label
+ * (test files in other workers and other checkouts share the server): one
+ * process builds while the others wait, and a template is never dropped
+ * while being copied. A template takes no connections (PostgreSQL copies only
+ * a database nobody is connected to), and a build that died half-way is never
+ * marked as a template, so it is dropped and built again.
+ */
+async function copyTemplate(admin: Client, label: string, template: DatabaseTemplate, name: string): Promise<void> {
+  const prefix = `helhed_tpl_${safeLabel(label).slice(0, 24)}_`;
+  const fingerprint = createHash('sha256').update(template.fingerprint).digest('hex').slice(0, 16);
+  const templateName = `${prefix}${fingerprint}`;
+  await admin.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [prefix]);
+  try {
+    const { rows } = await admin.query<{ name: string; ready: boolean; comment: string | null }>(
+      `SELECT datname AS name, datistemplate AS ready, shobj_description(oid, 'pg_database') AS comment
+         FROM pg_database WHERE starts_with(datname, $1)`,
+      [prefix],
+    );
+    const current = rows.find((r) => r.name === templateName);
+    if (!current?.ready) {
+      if (current) await admin.query(`DROP DATABASE "${templateName}" WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE "${templateName}"`);
+      await template.build(urlFor(templateName));
+      await admin.query(`ALTER DATABASE "${templateName}" WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`);
+    }
+    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${templateName}"`);
+    const now = Date.now();
+    await admin.query(`COMMENT ON DATABASE "${templateName}" IS '${TEMPLATE_COMMENT}${new Date(now).toISOString()}'`);
+    for (const other of rows) {
+      const lastUsed = Date.parse(other.comment?.slice(TEMPLATE_COMMENT.length) ?? '');
+      if (other.name === templateName || now - (Number.isNaN(lastUsed) ? 0 : lastUsed) < STALE_TEMPLATE_MS) continue;
+      await admin.query(`ALTER DATABASE "${other.name}" WITH IS_TEMPLATE false`);
+      await admin.query(`DROP DATABASE "${other.name}" WITH (FORCE)`);
+    }
+  } finally {
+    // A broken connection must not hide the error above: its session's end releases the lock anyway.
+    await admin.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [prefix]).catch(() => undefined);
+  }
 }
 
 /** Runs one query against a database (assertions on what was or was not written). */
