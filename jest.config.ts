@@ -44,6 +44,9 @@ const config: Config = {
   testTimeout: 60_000,
   // The whole suite's log check (packages/testing/src/suite-log) runs last, over every other file's log lines.
   testSequencer: '<rootDir>/packages/testing/jest/log-check-sequencer.mjs',
+  // The run's test databases are dropped together at its end (packages/testing/src/database.ts, `beginTestRun`).
+  globalSetup: '<rootDir>/packages/testing/src/test-run/global-setup.ts',
+  globalTeardown: '<rootDir>/packages/testing/src/test-run/global-teardown.ts',
   projects: workspaces.map((dir) => {
     const depth = dir.split('/').length;
     const up = depth === 1 ? '..' : '../..';

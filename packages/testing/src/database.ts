@@ -36,14 +36,39 @@ export interface DatabaseTemplate {
 const STALE_TEMPLATE_MS = 24 * 60 * 60 * 1000;
 const TEMPLATE_COMMENT = 'helhed test template; last used ';
 
-const safeLabel = (label: string) => label.replace(/[^a-z0-9]/gi, '_').toLowerCase();
+const safeLabel = (label: string) =>
+  label
+    .replace(/[^a-z0-9]/gi, '_')
+    .toLowerCase()
+    .slice(0, 24);
 
-/** A fresh database for one test file (or one service within it), dropped afterwards: empty, or a copy of `template`. */
+/**
+ * The jest run's id (set by its global setup, `beginTestRun`, and inherited by
+ * its workers). A run's test databases are named after it and dropped together
+ * when it ends: a DROP DATABASE waits for a checkpoint of the whole server,
+ * seconds on a busy one, which every test file used to wait for in its `afterAll`.
+ */
+export const TEST_RUN_ENV = 'HELHED_TEST_RUN';
+const RUN_PREFIX = 'helhed_run_';
+const RUN_DATABASE = /^helhed_run_([0-9a-f]{8})_/;
+
+function currentRun(): string | undefined {
+  const run = process.env[TEST_RUN_ENV];
+  if (run !== undefined && !/^[0-9a-f]{8}$/.test(run)) throw new Error(`${TEST_RUN_ENV} is not a run id: ${run}`);
+  return run;
+}
+
+/**
+ * A fresh database for one test file (or one service within it): empty, or a
+ * copy of `template`. `drop()` drops it at once, or, within a jest run, leaves
+ * it to the run's end (`endTestRun`).
+ */
 export async function createTestDatabase(
   label: string,
   options: { template?: DatabaseTemplate } = {},
 ): Promise<TestDatabase> {
-  const name = `helhed_test_${safeLabel(label)}_${randomBytes(4).toString('hex')}`;
+  const run = currentRun();
+  const name = `${run ? `${RUN_PREFIX}${run}_` : 'helhed_test_'}${safeLabel(label)}_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: TEST_SERVER_URL });
   await admin.connect();
   try {
@@ -56,12 +81,84 @@ export async function createTestDatabase(
     name,
     url: urlFor(name),
     async drop() {
+      if (run) return;
       const c = new Client({ connectionString: TEST_SERVER_URL });
       await c.connect();
       try {
         await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       } finally {
         await c.end();
+      }
+    },
+  };
+}
+
+/** The run's lock: held by its global setup's connection while the run lives. */
+const runLock = (run: string) => `${RUN_PREFIX}${run}`;
+
+async function dropDatabases(names: string[]): Promise<void> {
+  // A few at a time: concurrent drops share the checkpoints each of them waits for.
+  const queue = [...names];
+  const dropNext = async (): Promise<void> => {
+    for (let name = queue.shift(); name; name = queue.shift()) {
+      const c = new Client({ connectionString: TEST_SERVER_URL });
+      await c.connect();
+      try {
+        await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      } finally {
+        await c.end();
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: 4 }, dropNext));
+}
+
+export interface TestRun {
+  id: string;
+  /** Drops every database the run made and releases its lock. */
+  end(): Promise<void>;
+}
+
+/**
+ * Starts a jest run (its global setup): gives it an id for its workers
+ * (`TEST_RUN_ENV`) and holds a lock for it until `end()`. Databases of runs
+ * whose lock nobody holds — their process died before the end — are dropped
+ * here; runs of other checkouts on the same server hold theirs and are left alone.
+ */
+export async function beginTestRun(): Promise<TestRun> {
+  const id = randomBytes(4).toString('hex');
+  const admin = new Client({ connectionString: TEST_SERVER_URL });
+  await admin.connect();
+  await admin.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [runLock(id)]);
+  const { rows } = await admin.query<{ name: string }>(
+    'SELECT datname AS name FROM pg_database WHERE starts_with(datname, $1)',
+    [RUN_PREFIX],
+  );
+  const byRun = new Map<string, string[]>();
+  for (const { name } of rows) {
+    const run = RUN_DATABASE.exec(name)?.[1];
+    if (run) byRun.set(run, [...(byRun.get(run) ?? []), name]);
+  }
+  for (const [run, names] of byRun) {
+    const { rows: free } = await admin.query<{ dead: boolean }>(
+      'SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS dead',
+      [runLock(run)],
+    );
+    if (!free[0]?.dead) continue;
+    await dropDatabases(names);
+    await admin.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [runLock(run)]);
+  }
+  return {
+    id,
+    end: async () => {
+      try {
+        const { rows: mine } = await admin.query<{ name: string }>(
+          'SELECT datname AS name FROM pg_database WHERE starts_with(datname, $1)',
+          [`${RUN_PREFIX}${id}_`],
+        );
+        await dropDatabases(mine.map((r) => r.name));
+      } finally {
+        await admin.end();
       }
     },
   };
