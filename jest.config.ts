@@ -42,6 +42,9 @@ const base: Config = {
 const config: Config = {
   // A global option: jest ignores testTimeout inside a project, and hooks (starting a stack) share it.
   testTimeout: 60_000,
+  // One worker per core. jest's default (one less) runs a 2-core machine's suite in a single process, while
+  // the files spend much of their time waiting for PostgreSQL and the subgraphs' requests.
+  maxWorkers: '100%',
   // The whole suite's log check (packages/testing/src/suite-log) runs last, over every other file's log lines.
   testSequencer: '<rootDir>/packages/testing/jest/log-check-sequencer.mjs',
   // The run's test databases are dropped together at its end (packages/testing/src/database.ts, `beginTestRun`).
