@@ -44,13 +44,16 @@ const safeLabel = (label: string) =>
 
 /**
  * The jest run's id (set by its global setup, `beginTestRun`, and inherited by
- * its workers). A run's test databases are named after it and dropped together
- * when it ends: a DROP DATABASE waits for a checkpoint of the whole server,
- * seconds on a busy one, which every test file used to wait for in its `afterAll`.
+ * its workers). A run's test databases are named after it. A DROP DATABASE
+ * waits for a checkpoint of the whole server, seconds on a busy one, which
+ * every test file used to wait for in its `afterAll`: within a run `drop()`
+ * only marks the database done, the run's own process drops it in the
+ * background, and the run's end drops whatever is left.
  */
 export const TEST_RUN_ENV = 'HELHED_TEST_RUN';
 const RUN_PREFIX = 'helhed_run_';
 const RUN_DATABASE = /^helhed_run_([0-9a-f]{8})_/;
+const DONE_COMMENT = 'helhed: test done, to be dropped';
 
 function currentRun(): string | undefined {
   const run = process.env[TEST_RUN_ENV];
@@ -81,11 +84,12 @@ export async function createTestDatabase(
     name,
     url: urlFor(name),
     async drop() {
-      if (run) return;
       const c = new Client({ connectionString: TEST_SERVER_URL });
       await c.connect();
       try {
-        await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        // Within a run: marked done, for the run's own process to drop while the next files run.
+        if (run) await c.query(`COMMENT ON DATABASE "${name}" IS '${DONE_COMMENT}'`);
+        else await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       } finally {
         await c.end();
       }
@@ -110,12 +114,12 @@ async function dropDatabases(names: string[]): Promise<void> {
       }
     }
   };
-  await Promise.all(Array.from({ length: 4 }, dropNext));
+  await Promise.all(Array.from({ length: 8 }, dropNext));
 }
 
 export interface TestRun {
   id: string;
-  /** Drops every database the run made and releases its lock. */
+  /** Drops every database the run made (done or not) and releases its lock. */
   end(): Promise<void>;
 }
 
@@ -148,15 +152,35 @@ export async function beginTestRun(): Promise<TestRun> {
     await dropDatabases(names);
     await admin.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [runLock(run)]);
   }
+  const mine = async (onlyDone: boolean) =>
+    (
+      await admin.query<{ name: string }>(
+        `SELECT datname AS name FROM pg_database
+          WHERE starts_with(datname, $1) AND ($2 = false OR shobj_description(oid, 'pg_database') = $3)`,
+        [`${RUN_PREFIX}${id}_`, onlyDone, DONE_COMMENT],
+      )
+    ).rows.map((r) => r.name);
+  // Drops the databases the run's tests are done with, one at a time, while the run goes on.
+  let ending = false;
+  const janitor = (async () => {
+    while (!ending) {
+      let done: string[] = [];
+      try {
+        done = await mine(true);
+        for (const name of done) if (!ending) await dropDatabases([name]);
+      } catch {
+        done = []; // The server is busy or restarting: the next round, or the run's end, drops them.
+      }
+      if (done.length === 0) await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  })();
   return {
     id,
     end: async () => {
+      ending = true;
       try {
-        const { rows: mine } = await admin.query<{ name: string }>(
-          'SELECT datname AS name FROM pg_database WHERE starts_with(datname, $1)',
-          [`${RUN_PREFIX}${id}_`],
-        );
-        await dropDatabases(mine.map((r) => r.name));
+        await janitor;
+        await dropDatabases(await mine(false));
       } finally {
         await admin.end();
       }
