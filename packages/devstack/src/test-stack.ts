@@ -1,7 +1,8 @@
 import type { Identity } from '@helhed/identity';
-import { createTestDatabase, TEST_SECRETS, postGraphQL, type TestDatabase } from '@helhed/testing';
+import { TEST_SECRETS, postGraphQL, type TestDatabase } from '@helhed/testing';
 import { GraphClient } from './graph-client';
 import { startStack, type Stack, type SubgraphService } from './stack';
+import { createServiceTestDatabase } from './test-databases';
 
 export const TEST_TOKEN_SETTINGS = { issuer: 'helhed-test', audience: 'helhed', secret: TEST_SECRETS.jwt };
 
@@ -14,7 +15,7 @@ export interface TestStack extends Stack {
   post(who: Identity | null, query: string, variables?: Record<string, unknown>): ReturnType<typeof postGraphQL>;
 }
 
-/** The whole graph in-process on fresh databases, with test secrets, for integration tests. */
+/** The whole graph in-process on fresh databases (copies of migrated templates), with test secrets, for integration tests. */
 export async function startTestStack(
   options: {
     /** Receives every process's log lines (JSON), at `logLevel` (default: no log at all). */
@@ -23,9 +24,9 @@ export async function startTestStack(
   } = {},
 ): Promise<TestStack> {
   const names: SubgraphService[] = ['family', 'employment', 'health', 'economy'];
-  const dbs = await Promise.all(names.map((n) => createTestDatabase(n)));
+  const dbs = await Promise.all(names.map((n) => createServiceTestDatabase(n)));
   const databases = Object.fromEntries(names.map((n, i) => [n, dbs[i]!])) as Record<SubgraphService, TestDatabase>;
-  const reminders = await createTestDatabase('reminders');
+  const reminders = await createServiceTestDatabase('reminders');
   const stack = await startStack({
     databaseUrls: Object.fromEntries(names.map((n) => [n, databases[n].url])) as Record<SubgraphService, string>,
     notificationsDatabaseUrl: reminders.url,
