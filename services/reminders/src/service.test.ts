@@ -87,25 +87,25 @@ describe('the reminder worker on Redis', () => {
 
     await enqueueEmail(queue, {
       deliveryKey,
-      to: 'mette.jensen@kommune.dk',
+      to: 'karin.lund@kommune.dk',
       subject: 'Påmindelse: opfølgning på VEJ-2026-001',
-      text: 'Hej Mette\n\nDer er en opfølgning på sag VEJ-2026-001 om tre hverdage.\n\nHilsen Helhed',
+      text: 'Hej Karin\n\nDer er en opfølgning på sag VEJ-2026-001 om tre hverdage.\n\nHilsen Helhed',
     });
 
     const [received] = await smtp.waitFor(1);
-    expect(received?.to).toEqual(['mette.jensen@kommune.dk']);
+    expect(received?.to).toEqual(['karin.lund@kommune.dk']);
     expect(received?.from).toBe('noreply@helhed.local');
     const message = readMail(received?.raw ?? '');
     expect(message.subject).toBe('Påmindelse: opfølgning på VEJ-2026-001');
     expect(message.text).toBe(
-      'Hej Mette\n\nDer er en opfølgning på sag VEJ-2026-001 om tre hverdage.\n\nHilsen Helhed',
+      'Hej Karin\n\nDer er en opfølgning på sag VEJ-2026-001 om tre hverdage.\n\nHilsen Helhed',
     );
     expect(message.deliveryKey).toBe(deliveryKey);
 
     const job = await waitForJobState(queue, deliveryKey, 'completed');
     expect(job.returnvalue).toEqual({ skipped: false, deliveryKey, messageId: message.messageId });
     expect(await deliveryRow(deliveryKey)).toMatchObject({
-      recipient: 'mette.jensen@kommune.dk',
+      recipient: 'karin.lund@kommune.dk',
       subject: 'Påmindelse: opfølgning på VEJ-2026-001',
       status: 'SENT',
       attempts: 1,
