@@ -24,3 +24,16 @@ describe('depthLimit', () => {
     ).toHaveLength(1);
   });
 });
+
+describe('depthLimit on fragments spread into fragments', () => {
+  it('measures 2^30 spreads without walking them', () => {
+    const levels = 30;
+    const query = [
+      '{ ...F0 }',
+      ...Array.from({ length: levels }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`),
+      `fragment F${levels} on Query { family { members { family { members { name } } } } }`,
+    ].join('\n');
+    expect(errorsOf(query, 5)).toEqual([]);
+    expect(errorsOf(query, 4)).toEqual(['The operation is nested 5 levels deep; at most 4 are allowed']);
+  });
+});

@@ -68,3 +68,44 @@ describe('operationCost', () => {
     expect(costOf('{ family(id: 1) { ... on Family { id } } }')).toBe(2);
   });
 });
+
+/** F0 spreads F1 twice, F1 spreads F2 twice, …: 2^levels spreads of the last fragment from a tiny document. */
+const fragmentBomb = (levels: number, last: string) =>
+  [
+    'query Bomb { ...F0 }',
+    ...Array.from({ length: levels }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`),
+    `fragment F${levels} on Query { ${last} }`,
+  ].join('\n');
+
+describe('fragments spread into fragments (a "fragment bomb")', () => {
+  // 2^30 spreads: walking every path would never finish; each fragment is counted once and multiplied.
+  it('counts the aliases of 2^30 spreads without walking them', () => {
+    expect(aliasErrors(fragmentBomb(30, 'a: __typename'), 30)).toEqual([
+      `The operation uses ${2 ** 30} aliases; at most 30 are allowed`,
+    ]);
+  });
+
+  it('costs 2^30 spreads of a field without walking them', () => {
+    expect(costOf(fragmentBomb(30, 'family(id: 1) { id }'))).toBe(2 ** 30 * 2);
+  });
+
+  it('still counts a fragment inside a paginated field once per page', () => {
+    expect(
+      costOf(
+        '{ families(first: 5) { edges { ...E } } } fragment E on FamilyEdge { node { ...P } } fragment P on Family { id }',
+      ),
+    ).toBe(costOf('{ families(first: 5) { edges { node { id } } } }'));
+  });
+});
+
+describe("a variable's default", () => {
+  it('counts as the value when the request leaves the variable out', () => {
+    const literal = costOf('{ families(first: 200) { edges { node { members { name } } } } }');
+    expect(costOf('query ($n: Int = 200) { families(first: $n) { edges { node { members { name } } } } }')).toBe(
+      literal,
+    );
+    expect(
+      costOf('query ($n: Int = 200) { families(first: $n) { edges { node { members { name } } } } }', { n: 2 }),
+    ).toBeLessThan(literal);
+  });
+});

@@ -4,6 +4,7 @@ import {
   getNamedType,
   getNullableType,
   isCompositeType,
+  isInputType,
   isInterfaceType,
   isListType,
   isObjectType,
@@ -43,14 +44,23 @@ const fragmentsOf = (document: DocumentNode) =>
 export function aliasLimit(max: number) {
   return (context: ValidationContext): ASTVisitor => {
     const fragments = fragmentsOf(context.getDocument());
-    const aliasesIn = (node: Selections, seen: Set<string>): number => {
+    // Counted once per fragment and multiplied where spread (see depthLimit): linear in the document, not 2^n.
+    const known = new Map<string, number>();
+    const aliasesIn = (node: Selections, path: Set<string>): number => {
       let count = 0;
       for (const s of node.selectionSet?.selections ?? []) {
-        if (s.kind === Kind.FIELD) count += (s.alias ? 1 : 0) + aliasesIn(s, seen);
-        else if (s.kind === Kind.INLINE_FRAGMENT) count += aliasesIn(s, seen);
-        else if (!seen.has(s.name.value)) {
-          const fragment = fragments.get(s.name.value);
-          if (fragment) count += aliasesIn(fragment, new Set([...seen, s.name.value]));
+        if (s.kind === Kind.FIELD) count += (s.alias ? 1 : 0) + aliasesIn(s, path);
+        else if (s.kind === Kind.INLINE_FRAGMENT) count += aliasesIn(s, path);
+        else if (!path.has(s.name.value)) {
+          const name = s.name.value;
+          const fragment = fragments.get(name);
+          if (!fragment) continue;
+          if (!known.has(name)) {
+            path.add(name);
+            known.set(name, aliasesIn(fragment, path));
+            path.delete(name);
+          }
+          count += known.get(name)!;
         }
       }
       return count;
@@ -96,6 +106,15 @@ export function operationCost(
   defaultListSize: number,
 ): number {
   const fragments = fragmentsOf(document);
+  // A variable the request leaves out takes its default from the operation (`$n: Int = 200`): counted as such.
+  const given = variables;
+  const effective: Record<string, unknown> = { ...given };
+  for (const definition of operation.variableDefinitions ?? []) {
+    const name = definition.variable.name.value;
+    const type = typeFromAST(schema, definition.type);
+    if (definition.defaultValue && type && isInputType(type) && given[name] === undefined)
+      effective[name] = valueFromAST(definition.defaultValue, type);
+  }
   const rootType =
     operation.operation === 'mutation'
       ? schema.getMutationType()
@@ -109,7 +128,7 @@ export function operationCost(
       const argument = definition.args.find((a) => a.name === name);
       if (!argument) continue;
       const node = field.arguments?.find((a) => a.name.value === name);
-      const value = node ? valueFromAST(node.value, argument.type, variables) : argument.defaultValue;
+      const value = node ? valueFromAST(node.value, argument.type, effective) : argument.defaultValue;
       if (typeof value === 'number' && Number.isFinite(value)) return { size: Math.max(0, value), paginated: true };
       return { size: defaultListSize, paginated: true };
     }
@@ -117,11 +136,14 @@ export function operationCost(
     return { size: list && !paginatedParent ? defaultListSize : 1, paginated: false };
   };
 
+  // A spread fragment's cost depends only on the fragment and on whether it sits directly in a paginated field:
+  // computed once per pair (see depthLimit), so nested spreads cost the document's size, not 2^n.
+  const known = new Map<string, number>();
   const costOf = (
     parent: GraphQLCompositeType,
     node: Selections,
     paginatedParent: boolean,
-    seen: Set<string>,
+    path: Set<string>,
   ): number => {
     let total = 0;
     for (const s of node.selectionSet?.selections ?? []) {
@@ -136,16 +158,23 @@ export function operationCost(
           continue;
         }
         const { size, paginated } = sizeOf(s, definition, paginatedParent);
-        total += 1 + size * costOf(type, s, paginated, seen);
+        total += 1 + size * costOf(type, s, paginated, path);
       } else if (s.kind === Kind.INLINE_FRAGMENT) {
         const condition = s.typeCondition ? typeFromAST(schema, s.typeCondition) : parent;
-        total += isCompositeType(condition) ? costOf(condition, s, paginatedParent, seen) : 0;
-      } else if (!seen.has(s.name.value)) {
-        const fragment = fragments.get(s.name.value);
+        total += isCompositeType(condition) ? costOf(condition, s, paginatedParent, path) : 0;
+      } else if (!path.has(s.name.value)) {
+        const name = s.name.value;
+        const fragment = fragments.get(name);
         if (!fragment) continue;
         const condition = typeFromAST(schema, fragment.typeCondition);
-        if (isCompositeType(condition))
-          total += costOf(condition, fragment, paginatedParent, new Set([...seen, s.name.value]));
+        if (!isCompositeType(condition)) continue;
+        const key = `${name}|${paginatedParent}`;
+        if (!known.has(key)) {
+          path.add(name);
+          known.set(key, costOf(condition, fragment, paginatedParent, path));
+          path.delete(name);
+        }
+        total += known.get(key)!;
       }
     }
     return total;
