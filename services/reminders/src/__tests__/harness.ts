@@ -9,6 +9,7 @@ import { Writable } from 'node:stream';
 import { Redis } from 'ioredis';
 import pino from 'pino';
 import type { Logger } from '@helhed/server';
+import { readableMail } from '@helhed/testing';
 import { loadRemindersConfig, type RemindersConfig } from '../config';
 import type { CaseworkerRef, DueSnapshot, DueSource, FollowUpDue, PersonMonthDue } from '../due/due';
 import type { RemindersQueue } from '../queue/reminders-queue';
@@ -108,44 +109,7 @@ export async function forwardPort(port: number, targetPort: number): Promise<{ c
   };
 }
 
-/** Splits a raw message into its headers (lower-case names, unfolded) and body. */
-export function parseRaw(raw: string): { headers: Record<string, string>; body: string } {
-  const normal = raw.replace(/\r\n/g, '\n');
-  const split = normal.indexOf('\n\n');
-  const head = normal.slice(0, split).replace(/\n[ \t]+/g, ' ');
-  const headers: Record<string, string> = {};
-  for (const line of head.split('\n')) {
-    const colon = line.indexOf(':');
-    if (colon > 0) headers[line.slice(0, colon).toLowerCase()] = line.slice(colon + 1).trim();
-  }
-  return { headers, body: normal.slice(split + 2) };
-}
-
-function decodeQuotedPrintable(text: string): string {
-  const bytes: number[] = [];
-  const soft = text.replace(/=\n/g, '');
-  for (let i = 0; i < soft.length; i++) {
-    const hex = soft.slice(i + 1, i + 3);
-    if (soft[i] === '=' && /^[0-9A-F]{2}$/i.test(hex)) {
-      bytes.push(parseInt(hex, 16));
-      i += 2;
-    } else bytes.push(...Buffer.from(soft[i] ?? '', 'utf8'));
-  }
-  return Buffer.from(bytes).toString('utf8');
-}
-
-/** Decodes RFC 2047 encoded words (=?UTF-8?Q?…?= and =?UTF-8?B?…?=) in a header value. */
-function decodeHeader(value: string): string {
-  return value
-    .replace(/\?=\s+=\?/g, '?==?')
-    .replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_m, enc: string, data: string) =>
-      enc.toUpperCase() === 'B'
-        ? Buffer.from(data, 'base64').toString('utf8')
-        : decodeQuotedPrintable(data.replace(/_/g, ' ')),
-    );
-}
-
-/** The parts of a captured message a test checks: recipient, subject, plain-text body, ids. */
+/** The parts of a captured message a test checks: recipient, subject, plain-text body, ids (decoded as the suite's mail check reads them). */
 export function readMail(raw: string): {
   to: string;
   subject: string;
@@ -153,18 +117,11 @@ export function readMail(raw: string): {
   messageId: string;
   deliveryKey: string;
 } {
-  const { headers, body } = parseRaw(raw);
-  const encoding = (headers['content-transfer-encoding'] ?? '7bit').toLowerCase();
-  const text =
-    encoding === 'quoted-printable'
-      ? decodeQuotedPrintable(body)
-      : encoding === 'base64'
-        ? Buffer.from(body, 'base64').toString('utf8')
-        : body;
+  const { headers, parts } = readableMail(raw);
   return {
     to: headers['to'] ?? '',
-    subject: decodeHeader(headers['subject'] ?? ''),
-    text: text.replace(/\n$/, ''),
+    subject: headers['subject'] ?? '',
+    text: (parts[0] ?? '').replace(/\n$/, ''),
     messageId: headers['message-id'] ?? '',
     deliveryKey: headers['x-helhed-delivery-key'] ?? '',
   };
